@@ -1,0 +1,24 @@
+# factions: two commands do everything on a fresh Debian machine with Swift.
+#   make demo   extract, rank and draw the bundled dataset into Output/russia-1917/
+#   make test   build and run the whole test suite
+SWIFT ?= swift
+CONFIG ?= release
+DATASET ?= Graphs/russia-1917
+
+.PHONY: demo test setup build clean
+
+setup:
+	@bash Scripts/setup.sh
+
+build: setup
+	$(SWIFT) build -c $(CONFIG) --product factions
+
+demo: build
+	"$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/factions" report $(DATASET)
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

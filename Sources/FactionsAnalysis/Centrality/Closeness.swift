@@ -1,0 +1,26 @@
+import FactionsCore
+
+/// Closeness centrality as NetworkX's `closeness_centrality(G)` with its default
+/// `wf_improved=True` (Wasserman and Faust's correction for disconnected graphs):
+/// for a node reaching r − 1 others at total distance D, (r − 1)/D · (r − 1)/(n − 1),
+/// and 0 for an isolated node. The weighted variant uses distance = 1 / weight.
+///
+/// O(nm) unweighted, O(nm + n² log n) weighted.
+public enum Closeness {
+    public static func compute(_ graph: Graph, weighted: Bool = false) throws(AnalysisError) -> NodeScores {
+        if weighted { try ShortestPathWorkspace.validate(graph) }
+        let n = graph.nodeCount
+        var workspace = ShortestPathWorkspace(graph: graph, weighted: weighted)
+        var values = [Double](repeating: 0, count: n)
+        for u in 0..<n {
+            workspace.run(from: u, trackPredecessors: false)
+            var total = 0.0
+            for v in workspace.order { total += workspace.distance[Int(v)] }
+            let reached = Double(workspace.order.count)
+            if total > 0 && n > 1 {
+                values[u] = (reached - 1) / total * ((reached - 1) / Double(n - 1))
+            }
+        }
+        return NodeScores(measure: weighted ? "closeness-weighted" : "closeness", labels: graph.labels, values: values)
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import FactionsCore
+import FactionsExtract
+import FactionsIO
+
+/// The NETWORK argument every reading command takes.
+struct NetworkInput: ParsableArguments {
+    @Argument(help: "Dataset folder, network.json, CSV edge list or GraphML file (default: Graphs/russia-1917).")
+    var network: String?
+
+    @Flag(name: .long, help: "Keep actors the lexicon marks as sources (cited historians).")
+    var includeSources = false
+
+    static let defaultDataset = "Graphs/russia-1917"
+
+    var path: String { network ?? Self.defaultDataset }
+
+    /// A short name for titles and output folders.
+    var datasetName: String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            return url.lastPathComponent
+        }
+        return url.deletingPathExtension().lastPathComponent
+    }
+
+    /// Loads or extracts the network.
+    func load() throws -> LoadedNetwork {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            if network == nil {
+                throw InputError(path: path, message: "bundled dataset not found; run factions from the project folder or pass a dataset path")
+            }
+            throw InputError(path: path, message: "no such file or folder")
+        }
+        if isDir.boolValue {
+            let dataset = try Dataset.load(path: path)
+            let extractor = Extractor(lexicon: dataset.lexicon, options: ExtractionOptions(includeSources: includeSources))
+            return LoadedNetwork(network: extractor.extract(dataset), name: dataset.name, dataset: dataset)
+        }
+        let bytes = try TextFile.readBytes(path)
+        let lower = path.lowercased()
+        if lower.hasSuffix(".json") {
+            return LoadedNetwork(network: try NetworkJSON.decode(bytes, path: path), name: datasetName, dataset: nil)
+        }
+        throw InputError(path: path, message: "unknown network format; use a dataset folder or a .json network")
+    }
+}
+
+struct LoadedNetwork {
+    var network: ActorNetwork
+    var name: String
+    var dataset: Dataset?
+}
+
+/// Runs a command body, turning any error into one line on stderr and exit code 1.
+func runReportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as CleanExit {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        FileHandle.standardError.write(Array("factions: error: \(describe(error))\n".utf8))
+        throw ExitCode(1)
+    }
+}
+
+func describe(_ error: Error) -> String {
+    if let e = error as? LocalizedError, let text = e.errorDescription { return text }
+    return String(describing: error)
+}
+
+extension FileHandle {
+    func write(_ bytes: [UInt8]) { write(Data(bytes)) }
+}
+
+/// Standard output, written in one piece.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Array(text.utf8))
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Writes files so that a reader never sees half of one: the bytes go to a temporary
+/// file in the same folder, which is then renamed over the target. A failure leaves
+/// the previous file (if any) untouched and no temporary behind.
+public enum AtomicFile {
+    public static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let dir = directory.isEmpty ? "." : directory
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            throw FileError(path: path, reason: "is a directory; give a file name")
+        }
+        if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
+            throw FileError(path: path, reason: "folder \(dir) does not exist; create it first")
+        }
+        let name = (path as NSString).lastPathComponent
+        var template = Array("\(dir)/.\(name).tmp-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if fd < 0 {
+            throw FileError(path: path, reason: "cannot write in \(dir): \(String(cString: strerror(errno)))")
+        }
+        let tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        var written = 0
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let r = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
+                if r < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                written += r
+            }
+        }
+        if failure == 0, fsync(fd) != 0 { failure = errno }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure == 0 {
+            fchmodPermissions(tempPath)
+            if rename(tempPath, path) != 0 { failure = errno }
+        }
+        if failure != 0 {
+            unlink(tempPath)
+            throw FileError(path: path, reason: "write failed: \(String(cString: strerror(failure)))")
+        }
+    }
+
+    public static func write(_ text: String, to path: String) throws(FileError) {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// mkstemp creates files readable by the owner only; give them the usual mode.
+    private static func fchmodPermissions(_ path: String) {
+        let mask = umask(0)
+        umask(mask)
+        chmod(path, 0o666 & ~mask)
+    }
+}
+
+/// A file could not be read or written; the message names the file and what to do.
+public struct FileError: Error, CustomStringConvertible, Equatable {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+extension FileError: LocalizedError {
+    public var errorDescription: String? { description }
+}

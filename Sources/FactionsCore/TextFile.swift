@@ -1,0 +1,118 @@
+import Foundation
+
+/// Reading user files with errors that name the file and say what is wrong.
+public enum TextFile {
+    /// Largest file read whole: beyond this a text is not a text for this tool.
+    public static let maxBytes = 512 * 1024 * 1024
+
+    public static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw InputError(path: path, message: "no such file; check the path")
+        }
+        if isDir.boolValue { throw InputError(path: path, message: "is a folder, expected a file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(path: path, message: "cannot be read (permission denied?)")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw InputError(path: path, message: "cannot be read: \(error.localizedDescription)")
+        }
+        if data.count > maxBytes {
+            throw InputError(path: path, message: "is \(data.count) bytes, more than the \(maxBytes) this tool reads; split it")
+        }
+        return [UInt8](data)
+    }
+
+    /// Decodes UTF-8 strictly: invalid bytes and NUL bytes are errors naming the byte
+    /// offset and line, never silently replaced.
+    public static func decodeUTF8(_ bytes: [UInt8], path: String) throws(InputError) -> String {
+        var line = 1
+        var i = 0
+        let n = bytes.count
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        i = start
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0 {
+                    throw InputError(path: path, line: line, message: "NUL byte at byte \(i): this is a binary file, not text")
+                }
+                if b == 0x0A { line += 1 }
+                i += 1
+                continue
+            }
+            let length: Int
+            if b & 0xE0 == 0xC0, b >= 0xC2 { length = 2 }
+            else if b & 0xF0 == 0xE0 { length = 3 }
+            else if b & 0xF8 == 0xF0, b <= 0xF4 { length = 4 }
+            else { throw InputError(path: path, line: line, message: "invalid UTF-8 at byte \(i) (0x\(String(b, radix: 16))); convert the file to UTF-8") }
+            guard i + length <= n, (1..<length).allSatisfy({ bytes[i + $0] & 0xC0 == 0x80 }) else {
+                throw InputError(path: path, line: line, message: "invalid UTF-8 at byte \(i); convert the file to UTF-8")
+            }
+            i += length
+        }
+        guard let text = String(validating: bytes[start...], as: UTF8.self) else {
+            throw InputError(path: path, message: "invalid UTF-8; convert the file to UTF-8")
+        }
+        return text
+    }
+}
+
+/// "Did you mean" suggestions by edit distance.
+public enum Suggest {
+    public static func didYouMean(_ value: String, in candidates: [String], limit: Int = 3) -> String {
+        let close = nearest(value, in: candidates, limit: limit)
+        if close.isEmpty { return "" }
+        return "; did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?"
+    }
+
+    public static func nearest(_ value: String, in candidates: [String], limit: Int = 3) -> [String] {
+        let v = Array(value.lowercased().unicodeScalars)
+        let scored = candidates.map { c -> (Int, String) in
+            let d = distance(v, Array(c.lowercased().unicodeScalars))
+            let contains = c.lowercased().contains(value.lowercased()) || value.lowercased().contains(c.lowercased())
+            return (contains ? min(d, 1) : d, c)
+        }
+        let threshold = max(2, v.count / 3)
+        return scored.filter { $0.0 <= threshold }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.1)
+    }
+
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+}
+
+/// An input file that could not be used: names the file (and line or value) and what to do.
+public struct InputError: Error, CustomStringConvertible, LocalizedError, Equatable {
+    public var path: String
+    public var line: Int?
+    public var message: String
+
+    public init(path: String, line: Int? = nil, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        if let line { return "\(path):\(line): \(message)" }
+        return "\(path): \(message)"
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,166 @@
+import FactionsCore
+
+/// A name found in a text.
+public struct Mention: Sendable, Hashable {
+    public enum Target: Sendable, Hashable {
+        /// A lexicon entry, by index.
+        case entry(Int)
+        /// A context-dependent form, by index into the lexicon's `ambiguous` list.
+        case ambiguous(Int)
+        /// A form the lexicon says to ignore (a place, a book title): it takes part in
+        /// longest match, so "The Bolshevik Revolution" does not yield "Bolshevik".
+        case ignored
+    }
+
+    public var target: Target
+    /// Token range in the document.
+    public var tokens: Range<Int>
+    /// Original scalar offsets.
+    public var start: Int
+    public var end: Int
+    /// The normalised surface form.
+    public var form: String
+}
+
+/// Finds every lexicon alias in a token stream with one trie over all aliases,
+/// keyed by token: at each position the longest alias wins, so nested names stay
+/// distinct (`Left SRs` is not `SRs`, `Bolshevik Central Committee` is not
+/// `Bolsheviks`). Possessives are split off by the tokenizer; plural and singular
+/// forms of each alias's last word are added unless another actor claims them.
+///
+/// Matching is O(n · L) for n tokens and L the longest alias in tokens.
+public struct MentionMatcher: Sendable {
+    private struct TrieNode: Sendable {
+        var children: [String: Int] = [:]
+        var target: Mention.Target? = nil
+        /// Explicit aliases outrank generated plural/singular variants.
+        var explicit = false
+    }
+
+    private var nodes: [TrieNode] = [TrieNode()]
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        let tokenizer = Tokenizer()
+        var variantOwners: [[String]: Set<Int>] = [:]
+        var explicitKeys = Set<[String]>()
+        func keys(_ alias: String) -> [String] {
+            let scalars = Array(alias.unicodeScalars)
+            return tokenizer.tokenize(scalars).tokens.map(\.text)
+        }
+        for (e, entry) in lexicon.entries.enumerated() {
+            for alias in entry.aliases {
+                let k = keys(alias)
+                guard !k.isEmpty else { continue }
+                insert(k, .entry(e), explicit: true)
+                explicitKeys.insert(k)
+                for variant in Self.variants(k) { variantOwners[variant, default: []].insert(e) }
+            }
+        }
+        for (a, form) in lexicon.ambiguous.enumerated() {
+            let k = keys(form.form)
+            guard !k.isEmpty else { continue }
+            insert(k, .ambiguous(a), explicit: true)
+            explicitKeys.insert(k)
+            if k[0] == "the" {
+                var upper = k
+                upper[0] = "The"
+                insert(upper, .ambiguous(a), explicit: true)
+                explicitKeys.insert(upper)
+            }
+        }
+        for form in lexicon.ignore {
+            let k = keys(form)
+            guard !k.isEmpty, !explicitKeys.contains(k) else { continue }
+            insert(k, .ignored, explicit: true)
+            explicitKeys.insert(k)
+        }
+        for (variant, owners) in variantOwners.sorted(by: { $0.key.joined(separator: " ") < $1.key.joined(separator: " ") })
+            where owners.count == 1 && !explicitKeys.contains(variant) {
+            insert(variant, .entry(owners.first!), explicit: false)
+        }
+    }
+
+    /// Plural and singular of the last word: `Bolshevik` ↔ `Bolsheviks`, `SR` → `SRs`.
+    static func variants(_ key: [String]) -> [[String]] {
+        guard let last = key.last, last.unicodeScalars.count >= 2,
+              last.unicodeScalars.allSatisfy({ Tokenizer.isWordScalar($0) }) else { return [] }
+        var out: [[String]] = []
+        var plural = key
+        if last.hasSuffix("s") {
+            if !last.hasSuffix("ss"), last.count >= 4 {
+                var singular = key
+                singular[singular.count - 1] = String(last.dropLast())
+                out.append(singular)
+            }
+        } else {
+            plural[plural.count - 1] = last + "s"
+            out.append(plural)
+        }
+        return out
+    }
+
+    private mutating func insert(_ key: [String], _ target: Mention.Target, explicit: Bool) {
+        var node = 0
+        for part in key {
+            if let next = nodes[node].children[part] {
+                node = next
+            } else {
+                nodes.append(TrieNode())
+                nodes[node].children[part] = nodes.count - 1
+                node = nodes.count - 1
+            }
+        }
+        if nodes[node].target == nil || (explicit && !nodes[node].explicit) {
+            nodes[node].target = target
+            nodes[node].explicit = explicit
+        }
+    }
+
+    /// The longest alias starting at token `i`: its end and target.
+    private func longest(at i: Int, in tokens: [Token], limit: Int) -> (end: Int, target: Mention.Target)? {
+        var node = 0
+        var best: (end: Int, target: Mention.Target)? = nil
+        var j = i
+        while j < limit, let next = nodes[node].children[tokens[j].text] {
+            node = next
+            j += 1
+            if let t = nodes[node].target { best = (j, t) }
+            // A name does not run across a possessive: "Lenin's Bolsheviks".
+            if tokens[j - 1].possessive { break }
+        }
+        return best
+    }
+
+    /// Mentions in `tokens[range]`, left to right, non-overlapping. Where two aliases
+    /// overlap, the one reaching further wins ("the Soviet government" is the Soviet
+    /// government, not "the Soviet" followed by a stray word).
+    public func mentions(in tokens: [Token], range: Range<Int>) -> [Mention] {
+        var out: [Mention] = []
+        var i = range.lowerBound
+        let limit = range.upperBound
+        while i < limit {
+            guard let best = longest(at: i, in: tokens, limit: limit) else { i += 1; continue }
+            var overtaken = false
+            if best.end - i > 1 {
+                for j in (i + 1)..<best.end {
+                    if let other = longest(at: j, in: tokens, limit: limit), other.end > best.end {
+                        overtaken = true
+                        break
+                    }
+                }
+            }
+            if overtaken { i += 1; continue }
+            if case .ignored = best.target {
+                i = best.end
+                continue
+            }
+            let form = tokens[i..<best.end].map(\.text).joined(separator: " ")
+            out.append(Mention(target: best.target, tokens: i..<best.end, start: tokens[i].start,
+                               end: tokens[best.end - 1].end, form: form))
+            i = best.end
+        }
+        return out
+    }
+}

@@ -1,0 +1,108 @@
+/// A sentence: a run of tokens inside one block.
+public struct Sentence: Sendable, Hashable {
+    /// Index of the sentence in its document, from 0.
+    public var index: Int
+    public var tokens: Range<Int>
+    /// Index of the block (paragraph, heading or note) it belongs to.
+    public var block: Int
+    public var role: TextBlock.Role
+    /// Original scalar offsets of the sentence's text.
+    public var start: Int
+    public var end: Int
+}
+
+/// Splits blocks into sentences.
+///
+/// A `.`, `!` or `?` ends a sentence unless it closes an abbreviation (`Gen.`, `St.`,
+/// `p.`), an initial (`F. F. Raskolnikov`, `E.H. Carr`), or is followed by a lowercase
+/// word (an elision or a question inside a quotation). Closing quotes and brackets
+/// that follow the mark stay with the sentence they close.
+public struct SentenceSplitter: Sendable {
+    public init() {}
+
+    public static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "gen", "col", "capt", "lt", "maj", "sgt", "adm", "prof", "rev", "hon",
+        "gov", "pres", "sen", "rep", "jr", "sr", "vol", "vols", "no", "nos", "pp", "p", "ed", "eds", "cf", "vs",
+        "etc", "ibid", "op", "cit", "ch", "chap", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept", "univ", "approx", "ca", "c", "e", "i",
+        "viz", "al", "esp", "trans", "tr", "repr", "mt", "ft", "vs", "comp", "n", "nn",
+    ]
+
+    public func split(tokens: [Token], blocks: [TextBlock], scalars: [Unicode.Scalar]) -> [Sentence] {
+        var sentences: [Sentence] = []
+        for (b, block) in blocks.enumerated() {
+            var start = block.tokens.lowerBound
+            var i = start
+            let end = block.tokens.upperBound
+            func emit(_ upTo: Int) {
+                guard upTo > start else { return }
+                // Drop sentences made only of punctuation or note markers.
+                if (start..<upTo).contains(where: { tokens[$0].kind != .punctuation }) {
+                    let first = tokens[start].text == "⁰" && upTo > start + 1 ? start + 1 : start
+                    sentences.append(Sentence(index: sentences.count, tokens: start..<upTo, block: b, role: block.role,
+                                              start: tokens[first].start, end: tokens[upTo - 1].end))
+                }
+                start = upTo
+            }
+            while i < end {
+                let t = tokens[i]
+                if block.role == .prose, t.kind == .punctuation, t.text == "." || t.text == "!" || t.text == "?" {
+                    var j = i + 1
+                    // Ellipses and runs of marks.
+                    while j < end, [".", "!", "?"].contains(tokens[j].text) { j += 1 }
+                    // Closing quotes and brackets belong to this sentence.
+                    while j < end, tokens[j].text == "\"" || tokens[j].text == "'" || tokens[j].text == ")"
+                        || tokens[j].text == "]" {
+                        // A quote that opens the next sentence is followed by a capital
+                        // with no space; an apostrophe closing a quote follows the mark.
+                        if tokens[j].start != tokens[j - 1].end { break }
+                        j += 1
+                    }
+                    if t.text == ".", isAbbreviation(tokens, i, blockStart: block.tokens.lowerBound) {
+                        i += 1
+                        continue
+                    }
+                    if j < end, startsLowercase(tokens[j]) {
+                        i = j
+                        continue
+                    }
+                    emit(j)
+                    i = j
+                    continue
+                }
+                i += 1
+            }
+            emit(end)
+        }
+        return sentences
+    }
+
+    private func startsLowercase(_ t: Token) -> Bool {
+        guard let f = t.text.unicodeScalars.first else { return false }
+        return f.properties.isLowercase
+    }
+
+    private func isAbbreviation(_ tokens: [Token], _ dot: Int, blockStart: Int) -> Bool {
+        guard dot > blockStart else { return false }
+        let prev = tokens[dot - 1]
+        // The dot must be glued to the word it abbreviates.
+        guard prev.end == tokens[dot].start, prev.kind != .punctuation else { return false }
+        let word = prev.text
+        // A single capital letter is an initial.
+        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
+        if Self.abbreviations.contains(word.lowercased()) {
+            // "in Oct." at a sentence's end is rare; "Oct. 24" is common. Month names
+            // and "no"/"p" count only when a number or lowercase word follows.
+            if dot + 1 < tokens.count {
+                let next = tokens[dot + 1]
+                if ["no", "p", "pp", "vol", "ch", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                    "oct", "nov", "dec", "c", "e", "i", "n"].contains(word.lowercased()) {
+                    return next.kind == .number || next.text.unicodeScalars.first?.properties.isLowercase == true
+                        || next.text == ","
+                }
+            }
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,289 @@
+/// A word or punctuation mark of a text, normalised for matching, with its place in
+/// the original file.
+public struct Token: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case word, number, punctuation }
+
+    /// Normalised text: straight quotes and apostrophes, hyphenation across line
+    /// breaks undone, footnote markers and markdown emphasis removed.
+    public var text: String
+    public var kind: Kind
+    /// Offsets in Unicode scalars of the original file: `original[start..<end]`.
+    public var start: Int
+    public var end: Int
+    /// The word was followed by a possessive `'s` / `’s` (not part of `text`).
+    public var possessive: Bool = false
+    /// The token is the first of its line in the original file.
+    public var startsLine: Bool = false
+
+    public var isCapitalised: Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+}
+
+/// A paragraph (or a line that stands alone: heading, list item, note) of a text.
+public struct TextBlock: Sendable, Hashable {
+    public enum Role: String, Sendable, Hashable, Codable {
+        /// Running prose: sentences create ties.
+        case prose
+        /// A short line without closing punctuation: a title or section heading.
+        case heading
+        /// A footnote, endnote or bibliography entry: never creates ties.
+        case note
+    }
+
+    public var tokens: Range<Int>
+    public var role: Role
+}
+
+/// Splits a text into tokens and blocks in one pass, normalising as it goes.
+///
+/// What counts as noise is typographic, not lexical: superscript digits and
+/// parenthesised numbers glued to a word are footnote markers, `*`/`_` around words
+/// are markdown emphasis, a hyphen at the end of a line followed by a lowercase word
+/// is a word broken across lines, and a single line break inside running text is a
+/// soft wrap. Every token keeps the original offsets it came from.
+public struct Tokenizer: Sendable {
+    public init() {}
+
+    public func tokenize(_ scalars: [Unicode.Scalar]) -> (tokens: [Token], blocks: [TextBlock]) {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        var blocks: [TextBlock] = []
+        var blockStart = 0
+        let n = scalars.count
+        var i = 0
+        var atLineStart = true
+        var lineHasContent = false
+
+        func closeBlock() {
+            if tokens.count > blockStart {
+                blocks.append(TextBlock(tokens: blockStart..<tokens.count, role: .prose))
+            }
+            blockStart = tokens.count
+        }
+
+        while i < n {
+            let c = scalars[i]
+            if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
+                // Count the line breaks in this run of whitespace.
+                var breaks = 0
+                var j = i
+                while j < n, Self.isSpace(scalars[j]) || Self.isLineBreak(scalars[j]) {
+                    if scalars[j] == "\n" || scalars[j] == "\u{2028}" || scalars[j] == "\u{2029}" { breaks += 1 }
+                    else if scalars[j] == "\r", !(j + 1 < n && scalars[j + 1] == "\n") { breaks += 1 }
+                    j += 1
+                }
+                let nextIsLower = j < n && scalars[j].properties.isLowercase
+                let prevText = tokens.last.map { $0.text } ?? ""
+                let softWrap = breaks == 1 && nextIsLower && lineHasContent
+                    && !(prevText == "." || prevText == ":" || prevText == "?" || prevText == "!")
+                if !softWrap {
+                    closeBlock()
+                    atLineStart = true
+                    lineHasContent = false
+                }
+                i = j
+                continue
+            }
+            if Self.isSpace(c) { i += 1; continue }
+
+            // Footnote markers: superscript digits anywhere; (12) or [12] glued to a
+            // word on either side, or opening a line.
+            if Self.isSuperscriptDigit(c) {
+                let start = i
+                while i < n, Self.isSuperscriptDigit(scalars[i]) { i += 1 }
+                // A marker opening a line starts a footnote entry.
+                if atLineStart && !lineHasContent {
+                    tokens.append(Token(text: "⁰", kind: .punctuation, start: start, end: i, startsLine: true))
+                    lineHasContent = true
+                    atLineStart = false
+                }
+                continue
+            }
+            if (c == "(" || c == "["), let close = Self.noteMarkerEnd(scalars, i) {
+                let gluedBefore = i > 0 && !Self.isSpace(scalars[i - 1]) && !Self.isLineBreak(scalars[i - 1])
+                let gluedAfter = close < n && (scalars[close].properties.isAlphabetic)
+                if gluedBefore || gluedAfter || atLineStart {
+                    // A marker opening a line marks that line as a note entry.
+                    if atLineStart && !lineHasContent {
+                        tokens.append(Token(text: "⁰", kind: .punctuation, start: i, end: close, startsLine: true))
+                        lineHasContent = true
+                        atLineStart = false
+                    }
+                    i = close
+                    continue
+                }
+            }
+            if c == "*" || c == "_" {
+                i += 1
+                continue
+            }
+
+            if Self.isWordScalar(c) {
+                var text = String.UnicodeScalarView()
+                let start = i
+                var end = i
+                var possessive = false
+                var allDigits = true
+                while i < n {
+                    let s = scalars[i]
+                    if Self.isWordScalar(s) {
+                        text.append(s)
+                        if s.properties.numericType == nil { allDigits = false }
+                        i += 1
+                        end = i
+                        continue
+                    }
+                    // Superscript markers glued to the end of a word: skip them.
+                    if Self.isSuperscriptDigit(s) {
+                        var j = i
+                        while j < n, Self.isSuperscriptDigit(scalars[j]) { j += 1 }
+                        i = j
+                        break
+                    }
+                    if Self.isApostrophe(s), i + 1 < n, Self.isWordScalar(scalars[i + 1]) {
+                        // 's possessive (not 'sth): keep it out of the word.
+                        if (scalars[i + 1] == "s" || scalars[i + 1] == "S"),
+                           i + 2 >= n || !Self.isWordScalar(scalars[i + 2]) {
+                            possessive = true
+                            i += 2
+                            break
+                        }
+                        text.append("'")
+                        i += 1
+                        continue
+                    }
+                    if Self.isHyphen(s), i + 1 < n {
+                        if Self.isWordScalar(scalars[i + 1]) {
+                            text.append("-")
+                            i += 1
+                            continue
+                        }
+                        // Word broken across a line: "Govern-\nment".
+                        var j = i + 1
+                        var sawBreak = false
+                        while j < n, Self.isSpace(scalars[j]) || Self.isLineBreak(scalars[j]) {
+                            if Self.isLineBreak(scalars[j]) { sawBreak = true }
+                            j += 1
+                        }
+                        if sawBreak, j < n, scalars[j].properties.isLowercase {
+                            i = j
+                            continue
+                        }
+                    }
+                    // Initials and abbreviations with inner dots stay split: "E.H." is
+                    // E . H . so that "E. H. Carr" and "E.H. Carr" match alike.
+                    break
+                }
+                var token = Token(text: String(text), kind: allDigits ? .number : .word, start: start, end: end)
+                token.possessive = possessive
+                token.startsLine = atLineStart
+                tokens.append(token)
+                atLineStart = false
+                lineHasContent = true
+                continue
+            }
+
+            // Punctuation, normalised.
+            var token = Token(text: Self.normalisePunctuation(c), kind: .punctuation, start: i, end: i + 1)
+            token.startsLine = atLineStart
+            tokens.append(token)
+            atLineStart = false
+            lineHasContent = true
+            i += 1
+        }
+        closeBlock()
+        return (tokens, classify(blocks, tokens))
+    }
+
+    /// Marks headings and notes. A block opening with a footnote marker, or any block
+    /// after a "Notes"/"References" heading, is a note.
+    private func classify(_ blocks: [TextBlock], _ tokens: [Token]) -> [TextBlock] {
+        var out = blocks
+        var inNotes = false
+        for b in out.indices {
+            let range = out[b].tokens
+            let first = tokens[range.lowerBound]
+            let words = range.filter { tokens[$0].kind != .punctuation }
+            let last = tokens[range.upperBound - 1].text
+            let closing = last == "." || last == "!" || last == "?" || last == ":" || last == ";"
+                || ((last == "\"" || last == "'" || last == ")") && range.count >= 2
+                    && [".", "!", "?"].contains(tokens[range.upperBound - 2].text))
+            if first.text == "⁰" {
+                out[b].role = .note
+                continue
+            }
+            if inNotes {
+                out[b].role = .note
+                continue
+            }
+            if !closing && words.count <= 12 {
+                out[b].role = .heading
+                let lower = words.map { tokens[$0].text.lowercased() }
+                if let h = lower.first, Self.noteHeadings.contains(h), words.count <= 3 {
+                    inNotes = true
+                }
+            }
+        }
+        return out
+    }
+
+    static let noteHeadings: Set<String> = [
+        "notes", "note", "references", "endnotes", "footnotes", "sources", "bibliography", "further", "works",
+    ]
+
+    @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\t" || c == "\u{00A0}" || c == "\u{2009}" || c == "\u{202F}" || c == "\u{200B}"
+            || c == "\u{FEFF}" || c == "\u{000B}" || c == "\u{000C}"
+    }
+
+    @inline(__always) static func isLineBreak(_ c: Unicode.Scalar) -> Bool {
+        c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}"
+    }
+
+    @inline(__always) static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII {
+            let v = c.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        if isSuperscriptDigit(c) { return false }
+        let p = c.properties
+        return p.isAlphabetic || p.numericType == .decimal
+    }
+
+    @inline(__always) static func isSuperscriptDigit(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x00B9, 0x00B2, 0x00B3, 0x2070, 0x2074...0x2079: true
+        default: false
+        }
+    }
+
+    @inline(__always) static func isApostrophe(_ c: Unicode.Scalar) -> Bool {
+        c == "'" || c == "\u{2019}" || c == "\u{02BC}"
+    }
+
+    @inline(__always) static func isHyphen(_ c: Unicode.Scalar) -> Bool {
+        c == "-" || c == "\u{2010}" || c == "\u{2011}" || c == "\u{00AD}"
+    }
+
+    /// `(12)` or `[12]` starting at `i`: returns the index after the closing bracket.
+    static func noteMarkerEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        let close: Unicode.Scalar = s[i] == "(" ? ")" : "]"
+        var j = i + 1
+        var digits = 0
+        while j < s.count, s[j].isASCII, s[j].properties.numericType == .decimal { j += 1; digits += 1 }
+        guard digits >= 1, digits <= 3, j < s.count, s[j] == close else { return nil }
+        return j + 1
+    }
+
+    static func normalisePunctuation(_ c: Unicode.Scalar) -> String {
+        switch c {
+        case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`": "'"
+        case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{00AB}", "\u{00BB}", "\u{2033}": "\""
+        case "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": "-"
+        case "\u{2026}": "..."
+        default: String(c)
+        }
+    }
+}

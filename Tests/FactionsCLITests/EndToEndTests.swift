@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// Runs the built `factions` binary the way a user does.
+enum CLI {
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var binary: URL {
+        let candidates = [".build/debug/factions", ".build/release/factions"].map { packageRoot.appendingPathComponent($0) }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], cwd: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = cwd ?? packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("factions-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+@Suite("factions end to end", .serialized)
+struct EndToEndTests {
+    @Test func reportOnTheBundledDataset() throws {
+        let out = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLI.run(["report", "Graphs/russia-1917", "-o", out.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("rank") && $0.contains("degree") && $0.contains("betweenness") })
+        // The table lists 15 ranked actors and the Bolsheviks lead it.
+        let ranked = lines.filter { $0.range(of: #"^\s*\d+\s"#, options: .regularExpression) != nil }
+        #expect(ranked.count == 15)
+        #expect(ranked.first?.contains("Bolsheviks") == true)
+        for actor in ["Vladimir Lenin", "Leon Trotsky", "Provisional Government", "Mensheviks"] {
+            #expect(result.stdout.contains(actor), "\(actor) missing from the top 15")
+        }
+        for file in ["network.json", "network.svg", "network.png", "network.dot", "report.md", "rank.csv"] {
+            let path = out.appendingPathComponent(file).path
+            #expect(FileManager.default.fileExists(atPath: path), "\(file) not written")
+        }
+        let png = try Data(contentsOf: out.appendingPathComponent("network.png"))
+        #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+        let svg = try String(contentsOf: out.appendingPathComponent("network.svg"), encoding: .utf8)
+        #expect(svg.contains("<title>bolsheviks</title>"))
+        #expect(svg.contains("Bolsheviks"))
+    }
+
+    @Test func reportIsDeterministic() throws {
+        let a = try CLI.temporaryDirectory(), b = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        #expect(try CLI.run(["report", "-o", a.path]).status == 0)
+        #expect(try CLI.run(["report", "-o", b.path]).status == 0)
+        for file in ["network.json", "network.svg", "network.png", "network.dot", "report.md"] {
+            let x = try Data(contentsOf: a.appendingPathComponent(file))
+            let y = try Data(contentsOf: b.appendingPathComponent(file))
+            #expect(x == y, "\(file) differs between runs")
+        }
+    }
+
+    @Test func rankPrintsJSONHighestFirst() throws {
+        let result = try CLI.run(["rank", "--by", "betweenness", "--top", "5", "--format", "json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.count == 5)
+        let scores = rows?.compactMap { $0["score"] as? Double } ?? []
+        #expect(scores == scores.sorted(by: >))
+        #expect(rows?.first?["id"] as? String == "bolsheviks")
+        for key in ["id", "name", "kind", "score"] { #expect(rows?.first?[key] != nil) }
+    }
+
+    @Test func renderWritesEachFormat() throws {
+        let out = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        for format in ["svg", "png", "pdf", "dot"] {
+            let path = out.appendingPathComponent("n.\(format)").path
+            let result = try CLI.run(["render", "--diagram", "network", "-o", path])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: path))
+        }
+        let dot = try String(contentsOfFile: out.appendingPathComponent("n.dot").path, encoding: .utf8)
+        #expect(dot.hasPrefix("graph "))
+    }
+
+    @Test func badInputGivesOneLineAndNonZeroExit() throws {
+        let result = try CLI.run(["rank", "no/such/dataset"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("no/such/dataset"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        let engine = try CLI.run(["render", "--engine", "nope"])
+        #expect(engine.status != 0)
+        #expect(engine.stderr.contains("nope"))
+    }
+}

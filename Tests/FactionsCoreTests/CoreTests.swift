@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import FactionsCore
+
+@Suite struct MonthTests {
+    @Test func parsesMonthsAndYears() {
+        #expect(Month(parsing: "1917-10")?.description == "1917-10")
+        #expect(Month(parsing: "1917-13") == nil)
+        #expect(Month(parsing: "17-10") == nil)
+        #expect(Month(parsing: "1905", end: true)?.description == "1905-12")
+        #expect(MonthInterval(parsing: "1917-07..1917-09")?.description == "1917-07..1917-09")
+        #expect(MonthInterval(parsing: "1905")?.description == "1905-01..1905-12")
+        #expect(MonthInterval(parsing: "July") == nil)
+    }
+
+    @Test func intervalsOverlap() throws {
+        let july = try #require(MonthInterval(parsing: "1917-07"))
+        let summer = try #require(MonthInterval(parsing: "1917-06..1917-08"))
+        let autumn = try #require(MonthInterval(parsing: "1917-09..1917-11"))
+        #expect(july.overlaps(summer))
+        #expect(!july.overlaps(autumn))
+    }
+}
+
+@Suite struct GraphBuilderTests {
+    @Test func mergesParallelEdgesAndSeparatesLoops() {
+        var b = GraphBuilder()
+        b.addEdge("a", "b", weight: 1)
+        b.addEdge("b", "a", weight: 2)
+        b.addEdge("a", "a", weight: 5)
+        b.addEdge("b", "c", weight: 1, sign: -1)
+        b.addNode("d")
+        let g = b.build()
+        #expect(g.nodeCount == 4)
+        #expect(g.edgeCount == 2)
+        #expect(g.degree(0) == 1)
+        #expect(g.weights[g.neighborRange(0).lowerBound] == 3)
+        #expect(g.selfLoopWeight == [5, 0, 0, 0])
+        #expect(g.degree(3) == 0)
+        let bc = g.neighborRange(1).first { g.neighbors[$0] == 2 }!
+        #expect(g.signs[bc] == -1)
+        #expect(g.totalWeight == 9)
+    }
+
+    @Test func neighboursAreSorted() {
+        var b = GraphBuilder()
+        for v in ["e", "d", "c", "b"] { b.addEdge("a", v) }
+        let g = b.build()
+        let row = Array(g.neighbors[g.neighborRange(0)])
+        #expect(row == row.sorted())
+    }
+}
+
+@Suite struct AtomicFileTests {
+    @Test func writesAndReplacesWithoutTemporaries() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("factions-atomic-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try AtomicFile.write("one", to: "\(dir)/f.txt")
+        try AtomicFile.write("two", to: "\(dir)/f.txt")
+        #expect(try String(contentsOfFile: "\(dir)/f.txt", encoding: .utf8) == "two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["f.txt"])
+        #expect(throws: FileError.self) { try AtomicFile.write("x", to: "\(dir)/nope/f.txt") }
+        #expect(throws: FileError.self) { try AtomicFile.write("x", to: dir) }
+    }
+}
+
+@Suite struct TextFileTests {
+    @Test func rejectsInvalidUTF8AndNUL() {
+        #expect(throws: InputError.self) { try TextFile.decodeUTF8([0x61, 0xFF, 0x62], path: "x.txt") }
+        #expect(throws: InputError(path: "x.txt", line: 2, message: "NUL byte at byte 2: this is a binary file, not text")) {
+            try TextFile.decodeUTF8([0x61, 0x0A, 0x00], path: "x.txt")
+        }
+        #expect((try? TextFile.decodeUTF8(Array("Ленин’s".utf8), path: "x")) == "Ленин’s")
+    }
+
+    @Test func sha256KnownVectors() {
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func suggestsCloseNames() {
+        #expect(Suggest.nearest("lenim", in: ["lenin", "trotsky", "kamenev"]) == ["lenin"])
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import FactionsExtract
+import FactionsCore
+
+@Suite struct LexiconTests {
+    @Test func aliasClaimedTwiceNamesBothActors() {
+        let yaml = """
+        actors:
+          - {id: lenin, name: Lenin, kind: person, aliases: [Lenin, Ilyich]}
+          - {id: ulyanov, name: Ulyanov, kind: person, aliases: [Ilyich]}
+        """
+        do {
+            _ = try Lexicon.parse(yaml, path: "lexicon.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("'Ilyich'"))
+            #expect(error.message.contains("'lenin'") && error.message.contains("'ulyanov'"))
+            #expect(error.path.hasPrefix("lexicon.yaml:3:"))
+        }
+    }
+
+    @Test func unknownKindAndYAMLErrorsNameTheirPlace() {
+        do {
+            _ = try Lexicon.parse("actors:\n  - {id: x, kind: faction}\n", path: "l.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.path == "l.yaml:2:19")
+            #expect(error.message.contains("unknown kind 'faction'"))
+        }
+        do {
+            _ = try Lexicon.parse("actors:\n  - id: x\n   kind: [person\n", path: "l.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.path.hasPrefix("l.yaml:3:"))
+            #expect(error.message.hasPrefix("YAML error"))
+        }
+    }
+
+    @Test func aliasBombIsRejected() {
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1..<9 {
+            yaml += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        #expect(throws: InputError.self) { try Lexicon.parse(yaml, path: "bomb.yaml") }
+    }
+
+    @Test func bundledLexiconLoads() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let lexicon = try Lexicon.load(path: root.appendingPathComponent("Graphs/russia-1917/lexicon.yaml").path)
+        #expect(lexicon.entries.count > 100)
+        #expect(lexicon.calendar == "julian")
+        #expect(lexicon.entry("lenin")?.kind == .person)
+        #expect(lexicon.hash.count == 64)
+    }
+}
+
+@Suite struct BundledExtractionTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func everyQuoteIsAVerbatimSliceOfItsFile() throws {
+        let dataset = try Dataset.load(path: Self.root.appendingPathComponent("Graphs/russia-1917").path)
+        let network = Extractor(lexicon: dataset.lexicon).extract(dataset)
+        let texts = Dictionary(uniqueKeysWithValues: dataset.documents.map { ($0.document.id, Array($0.text.unicodeScalars)) })
+        var checked = 0
+        for tie in network.ties {
+            for e in tie.evidence {
+                let scalars = try #require(texts[e.document])
+                #expect(String(String.UnicodeScalarView(scalars[e.start..<e.end])) == e.quote)
+                checked += 1
+            }
+        }
+        #expect(checked > 500)
+        #expect(network.actors.count > 100)
+    }
+}

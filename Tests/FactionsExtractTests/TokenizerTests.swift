@@ -1,0 +1,76 @@
+import Testing
+@testable import FactionsExtract
+
+func words(_ text: String) -> [String] {
+    Tokenizer().tokenize(Array(text.unicodeScalars)).tokens.filter { $0.kind != .punctuation }.map(\.text)
+}
+
+@Suite struct TokenizerTests {
+    @Test func footnoteMarkersGluedToWordsAreDropped() {
+        #expect(words("as ¹Sukhanov wrote") == ["as", "Sukhanov", "wrote"])
+        #expect(words("¹¹Raskolnikov recalled") == ["Raskolnikov", "recalled"])
+        #expect(words("the party.¹⁰ Then") == ["the", "party", "Then"])
+        #expect(words("(10)D. Mandel argued") == ["D", "Mandel", "argued"])
+        #expect(words("the Soviet(12) met") == ["the", "Soviet", "met"])
+    }
+
+    @Test func hyphenationAcrossLinesIsUndone() {
+        let scalars = Array("the Provisional Govern-\nment fell".unicodeScalars)
+        let tokens = Tokenizer().tokenize(scalars).tokens
+        let government = tokens.first { $0.text == "Government" }
+        #expect(government != nil)
+        if let g = government {
+            #expect(String(String.UnicodeScalarView(scalars[g.start..<g.end])) == "Govern-\nment")
+        }
+        #expect(words("Menshevik-Internationalists split") == ["Menshevik-Internationalists", "split"])
+    }
+
+    @Test func possessivesAndQuotes() {
+        let tokens = Tokenizer().tokenize(Array("Lenin’s theses and Kerensky's army".unicodeScalars)).tokens
+        #expect(tokens.map(\.text) == ["Lenin", "theses", "and", "Kerensky", "army"])
+        #expect(tokens[0].possessive && tokens[3].possessive)
+        #expect(words("O’Toole didn't") == ["O'Toole", "didn't"])
+    }
+
+    @Test func markdownEmphasisAndWhitespace() {
+        #expect(words("*Lessons of October*   by  _Trotsky_") == ["Lessons", "of", "October", "by", "Trotsky"])
+    }
+
+    @Test func blocksSplitOnBlankLinesAndHeadings() {
+        let text = "The July Days\n\nThe workers marched. Lenin hid.\n\n¹³Sukhanov, N. The Russian Revolution 1917 p. 528.\n"
+        let (_, blocks) = Tokenizer().tokenize(Array(text.unicodeScalars))
+        #expect(blocks.map(\.role) == [.heading, .prose, .note])
+    }
+
+    @Test func softWrappedLinesStayInOneBlock() {
+        let text = "Tsarist forces were caught off guard when\nthe strikes spread.\n"
+        let (_, blocks) = Tokenizer().tokenize(Array(text.unicodeScalars))
+        #expect(blocks.count == 1)
+    }
+}
+
+@Suite struct SentenceSplitterTests {
+    func sentences(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        let (tokens, blocks) = Tokenizer().tokenize(scalars)
+        return SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
+            .map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
+    }
+
+    @Test func initialsAndAbbreviationsDoNotEndSentences() {
+        #expect(sentences("F. F. Raskolnikov led the sailors. E.H. Carr disagreed.") ==
+            ["F. F. Raskolnikov led the sailors.", "E.H. Carr disagreed."])
+        #expect(sentences("Gen. Kornilov marched on St. Petersburg. He failed.") ==
+            ["Gen. Kornilov marched on St. Petersburg.", "He failed."])
+    }
+
+    @Test func closingQuotesStayWithTheirSentence() {
+        #expect(sentences("Lenin said: “All power to the soviets!” The crowd cheered.") ==
+            ["Lenin said: “All power to the soviets!”", "The crowd cheered."])
+    }
+
+    @Test func lowercaseAfterMarkContinues() {
+        #expect(sentences("He asked “why now?” and left. Then it rained.") ==
+            ["He asked “why now?” and left.", "Then it rained."])
+    }
+}
