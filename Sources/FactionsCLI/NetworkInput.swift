@@ -3,6 +3,7 @@ import Foundation
 import FactionsCore
 import FactionsExtract
 import FactionsIO
+import FactionsAnalysis
 
 /// The NETWORK argument every reading command takes.
 struct NetworkInput: ParsableArguments {
@@ -45,7 +46,14 @@ struct NetworkInput: ParsableArguments {
         if lower.hasSuffix(".json") {
             return LoadedNetwork(network: try NetworkJSON.decode(bytes, path: path), name: datasetName, dataset: nil)
         }
-        throw InputError(path: path, message: "unknown network format; use a dataset folder or a .json network")
+        if lower.hasSuffix(".csv") {
+            let text = try TextFile.decodeUTF8(bytes, path: path)
+            return LoadedNetwork(network: try EdgeListCSV.read(text, path: path), name: datasetName, dataset: nil)
+        }
+        if lower.hasSuffix(".graphml") || lower.hasSuffix(".xml") {
+            return LoadedNetwork(network: try GraphMLReader.read(bytes, path: path), name: datasetName, dataset: nil)
+        }
+        throw InputError(path: path, message: "unknown network format; use a dataset folder, network.json, a .csv edge list or .graphml")
     }
 }
 
@@ -53,6 +61,20 @@ struct LoadedNetwork {
     var network: ActorNetwork
     var name: String
     var dataset: Dataset?
+
+    /// The id of an actor given by id or name, or an error with suggestions.
+    func resolveActor(_ text: String) throws -> String {
+        if network.actor(text) != nil { return text }
+        let lower = text.lowercased()
+        if let match = network.actors.first(where: { $0.id.lowercased() == lower || $0.name.lowercased() == lower })
+            ?? network.actors.first(where: { $0.aliases.contains { $0.lowercased() == lower } }) {
+            return match.id
+        }
+        let suggestions = Suggest.nearest(text, in: network.actors.map(\.id) + network.actors.map(\.name))
+        let ids = suggestions.map { s in network.actors.first { $0.name == s }?.id ?? s }
+        var seen = Set<String>()
+        throw AnalysisError.unknownActor(text, suggestions: ids.filter { seen.insert($0).inserted })
+    }
 }
 
 /// Runs a command body, turning any error into one line on stderr and exit code 1.

@@ -45,6 +45,9 @@ struct RankCommand: ParsableCommand {
     @Option(name: .long, help: "Output: table, json or csv.")
     var format: TableFormat = .table
 
+    @Option(name: .long, help: "Explain one actor's rank: neighbours, strongest ties with quotes, shortest paths it lies on.")
+    var explain: String?
+
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if format == .markdown { throw ValidationError("rank prints table, json or csv") }
@@ -58,6 +61,14 @@ struct RankCommand: ParsableCommand {
             if let period { filter.period = try PeriodSelection.resolve(period, in: network).interval }
             let graph = NetworkView.cooccurrence(network, filter: filter)
             let scores = try by.compute(on: graph, weighted: weighted)
+            if let explain {
+                let id = try loaded.resolveActor(explain)
+                guard let x = RankExplanation.explain(id, scores: scores, graph: graph, network: network) else {
+                    throw AnalysisError.unknownActor(explain, suggestions: [])
+                }
+                emit(format == .json ? try CanonicalJSON.string(x) : Self.describe(x))
+                return
+            }
             let order = scores.ranking()
             let shown = all ? order : Array(order.prefix(top))
             let index = network.actorIndex
@@ -83,5 +94,24 @@ struct RankCommand: ParsableCommand {
                 emit(table.render(format))
             }
         }
+    }
+
+    static func describe(_ x: RankExplanation) -> String {
+        var out = "\(x.name) (\(x.actor)) ranks \(x.rank) of \(x.of) by \(x.measure) with \(formatScore(x.score)).\n\n"
+        out += "It co-occurs with \(x.degree) actors; the strongest ties:\n"
+        for n in x.neighbours.prefix(10) {
+            out += "  \(formatScore(n.weight)) × \(n.name)"
+            if let q = n.quote, let d = n.document, let s = n.sentence {
+                let short = q.count > 160 ? String(q.prefix(160)) + "…" : q
+                out += "\n      “\(short.split(whereSeparator: \.isNewline).joined(separator: " "))” (\(d), sentence \(s + 1))"
+            }
+            out += "\n"
+        }
+        out += "\nIt lies on \(formatScore(x.shortestPathShare * 100))% of the shortest paths between other actors"
+        out += " and on every shortest path of \(x.gatekeeperPairs) pairs.\n"
+        if !x.topBrokeredPairs.isEmpty {
+            out += "Pairs it brokers most: " + x.topBrokeredPairs.prefix(5).map { "\($0.a)–\($0.b) (\(formatScore($0.share * 100))%)" }.joined(separator: ", ") + "\n"
+        }
+        return out
     }
 }

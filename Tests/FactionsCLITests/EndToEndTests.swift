@@ -113,3 +113,77 @@ struct EndToEndTests {
         #expect(engine.stderr.contains("nope"))
     }
 }
+
+@Suite("factions on imported graphs", .serialized)
+struct ImportedGraphTests {
+    @Test func rankAndBlocsOnACSVEdgeList() throws {
+        let karate = "Tests/Fixtures/centrality/karate.csv"
+        let rank = try CLI.run(["rank", karate, "--by", "betweenness", "--top", "1", "--format", "csv"])
+        #expect(rank.status == 0, "stderr: \(rank.stderr)")
+        #expect(rank.stdout.contains("1,0,0,group,0.437635"))
+        let blocs = try CLI.run(["blocs", karate, "--format", "json", "--seed", "3"])
+        #expect(blocs.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(blocs.stdout.utf8)) as? [String: Any]
+        #expect((json?["modularity"] as? Double ?? 0) >= 0.4197)
+        #expect((json?["blocs"] as? [[String: Any]])?.first?["members"] != nil)
+        let again = try CLI.run(["blocs", karate, "--format", "json", "--seed", "3"])
+        #expect(again.stdout == blocs.stdout)
+    }
+
+    @Test func graphMLInputAndHostileGraphML() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = dir.appendingPathComponent("g.graphml")
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+          <key id="k" for="node" attr.name="kind" attr.type="string"/>
+          <key id="w" for="edge" attr.name="weight" attr.type="double"/>
+          <graph edgedefault="undirected">
+            <node id="lenin"><data key="k">person</data></node>
+            <node id="trotsky"><data key="k">person</data></node>
+            <node id="soviet"><data key="k">body</data></node>
+            <edge source="lenin" target="trotsky"><data key="w">3</data></edge>
+            <edge source="trotsky" target="soviet"><data key="w">1</data></edge>
+          </graph>
+        </graphml>
+        """.write(to: good, atomically: true, encoding: .utf8)
+        let rank = try CLI.run(["rank", good.path, "--by", "strength", "--format", "csv"])
+        #expect(rank.status == 0, "stderr: \(rank.stderr)")
+        #expect(rank.stdout.contains("1,trotsky,trotsky,person,4"))
+        let xxe = dir.appendingPathComponent("xxe.graphml")
+        try """
+        <?xml version="1.0"?>
+        <!DOCTYPE graphml [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+        <graphml><graph><node id="&x;"/></graph></graphml>
+        """.write(to: xxe, atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["rank", xxe.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("xxe.graphml") && bad.stderr.contains("DOCTYPE"))
+    }
+
+    @Test func malformedCSVNamesTheLine() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("bad.csv")
+        try "source,target,weight\na,b,1\nb,c,heavy\n".write(to: csv, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["rank", csv.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.csv:3: weight 'heavy' is not a number"))
+        let missing = dir.appendingPathComponent("cols.csv")
+        try "from,to\na,b\n".write(to: missing, atomically: true, encoding: .utf8)
+        let r2 = try CLI.run(["rank", missing.path])
+        #expect(r2.status == 1 && r2.stderr.contains("'source' and 'target'"))
+    }
+
+    @Test func explainAndUnknownActors() throws {
+        let explain = try CLI.run(["rank", "--by", "betweenness", "--explain", "Kerensky"])
+        #expect(explain.status == 0, "stderr: \(explain.stderr)")
+        #expect(explain.stdout.contains("Alexander Kerensky (kerensky) ranks"))
+        #expect(explain.stdout.contains("shortest paths"))
+        #expect(explain.stdout.contains("“"))
+        let unknown = try CLI.run(["rank", "--explain", "kerenski"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("did you mean 'kerensky'"))
+    }
+}

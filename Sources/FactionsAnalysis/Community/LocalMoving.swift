@@ -1,0 +1,72 @@
+/// The node-moving step shared by Louvain and Leiden: a node leaves its community and
+/// joins the neighbouring community (or stays alone) with the largest modularity gain
+///   ΔQ(v → C) = w(v, C) / m − γ · k_v · Σ_C / (2m²),
+/// ties between equally good communities broken by the smallest community id.
+struct LocalMoving {
+    let graph: CommunityGraph
+    let resolution: Double
+    var membership: [Int]
+    /// Σ_C: total strength of each community.
+    var communityStrength: [Double]
+    /// Scratch: weight from the current node to each neighbouring community.
+    private var linkWeight: [Double]
+    private var linked: [Int]
+    /// Empty community ids, so a node can always be moved out alone.
+    private var communitySize: [Int]
+    private var empty: [Int] = []
+
+    init(graph: CommunityGraph, membership: [Int], resolution: Double) {
+        self.graph = graph
+        self.resolution = resolution
+        self.membership = membership
+        let n = graph.nodeCount
+        communityStrength = [Double](repeating: 0, count: n)
+        communitySize = [Int](repeating: 0, count: n)
+        for v in 0..<n {
+            communityStrength[membership[v]] += graph.strength[v]
+            communitySize[membership[v]] += 1
+        }
+        for c in stride(from: n - 1, through: 0, by: -1) where communitySize[c] == 0 { empty.append(c) }
+        linkWeight = [Double](repeating: 0, count: n)
+        linked = []
+    }
+
+    /// Finds the best community for `v`; moves it and returns true when it changes.
+    mutating func moveBest(_ v: Int) -> Bool {
+        let m = graph.totalWeight
+        guard m > 0 else { return false }
+        let current = membership[v]
+        let kv = graph.strength[v]
+        for e in graph.offsets[v]..<graph.offsets[v + 1] {
+            let c = membership[Int(graph.neighbors[e])]
+            if linkWeight[c] == 0 { linked.append(c) }
+            linkWeight[c] += graph.weights[e]
+        }
+        // Take v out of its community.
+        communityStrength[current] -= kv
+        communitySize[current] -= 1
+        let scale = resolution * kv / (2 * m * m)
+        var best = current
+        var bestGain = linkWeight[current] / m - scale * communityStrength[current]
+        for c in linked where c != current {
+            let gain = linkWeight[c] / m - scale * communityStrength[c]
+            if gain > bestGain + 1e-15 || (abs(gain - bestGain) <= 1e-15 && c < best && best != current) {
+                best = c
+                bestGain = gain
+            }
+        }
+        // Alone: gain 0. Only when v has neighbours elsewhere is an empty community useful.
+        if bestGain < -1e-15, communitySize[current] > 0 {
+            if let e = empty.popLast() { best = e; bestGain = 0 }
+        }
+        for c in linked { linkWeight[c] = 0 }
+        linkWeight[current] = 0
+        linked.removeAll(keepingCapacity: true)
+        if communitySize[current] == 0 && best != current { empty.append(current) }
+        if let i = empty.lastIndex(of: best), communitySize[best] == 0, best != current { empty.remove(at: i) }
+        membership[v] = best
+        communityStrength[best] += kv
+        communitySize[best] += 1
+        return best != current
+    }
+}

@@ -1,0 +1,172 @@
+import FactionsCore
+
+/// A partition of a graph's nodes into communities.
+public struct Partition: Sendable, Hashable {
+    public var labels: [String]
+    /// Community of each node, numbered 0… by decreasing size, ties by smallest label.
+    public var membership: [Int]
+    /// Modularity of the partition at the resolution it was found with.
+    public var modularity: Double
+    public var resolution: Double
+
+    public init(labels: [String], membership: [Int], modularity: Double, resolution: Double) {
+        self.labels = labels
+        self.membership = membership
+        self.modularity = modularity
+        self.resolution = resolution
+    }
+
+    public var count: Int { (membership.max() ?? -1) + 1 }
+
+    /// Members of each community, as node indices in label order.
+    public var communities: [[Int]] {
+        var out = [[Int]](repeating: [], count: count)
+        for (v, c) in membership.enumerated() { out[c].append(v) }
+        return out.map { $0.sorted { labels[$0] < labels[$1] } }
+    }
+
+    /// Renumbers arbitrary community ids canonically: largest first, ties by the
+    /// smallest member label, so equal partitions compare equal.
+    public static func canonical(_ raw: [Int], labels: [String]) -> [Int] {
+        var groups: [Int: [Int]] = [:]
+        for (v, c) in raw.enumerated() { groups[c, default: []].append(v) }
+        struct Group {
+            var members: [Int]
+            var firstLabel: String
+        }
+        var ordered: [Group] = groups.values.map { members in
+            Group(members: members, firstLabel: members.map { labels[$0] }.min() ?? "")
+        }
+        ordered.sort { a, b in
+            if a.members.count != b.members.count { return a.members.count > b.members.count }
+            return a.firstLabel < b.firstLabel
+        }
+        var out = [Int](repeating: 0, count: raw.count)
+        for (i, group) in ordered.enumerated() { for v in group.members { out[v] = i } }
+        return out
+    }
+}
+
+/// Modularity (M. E. J. Newman, "Modularity and community structure in networks",
+/// PNAS 103, 2006) with a resolution parameter γ, as NetworkX's
+/// `community.modularity(G, communities, weight, resolution)`:
+/// Q = Σ_c [ L_c / m − γ (d_c / 2m)² ], L_c the weight inside c (self-loops once),
+/// d_c its total degree (self-loops twice). O(m).
+public enum Modularity {
+    public static func compute(_ graph: Graph, membership: [Int], resolution: Double = 1) -> Double {
+        compute(CommunityGraph(graph), membership: membership, resolution: resolution)
+    }
+
+    static func compute(_ g: CommunityGraph, membership: [Int], resolution: Double) -> Double {
+        let m = g.totalWeight
+        guard m > 0 else { return 0 }
+        let k = (membership.max() ?? -1) + 1
+        var inside = [Double](repeating: 0, count: k)
+        var degree = [Double](repeating: 0, count: k)
+        for v in 0..<g.nodeCount {
+            let c = membership[v]
+            degree[c] += g.strength[v]
+            inside[c] += g.loops[v]
+            for e in g.offsets[v]..<g.offsets[v + 1] where membership[Int(g.neighbors[e])] == c {
+                inside[c] += g.weights[e] / 2
+            }
+        }
+        var q = 0.0
+        for c in 0..<k {
+            q += inside[c] / m - resolution * (degree[c] / (2 * m)) * (degree[c] / (2 * m))
+        }
+        return q
+    }
+}
+
+/// The weighted graph community algorithms work on: integer nodes, CSR adjacency
+/// without self-loops, loops apart, and each node's strength (loops counted twice).
+struct CommunityGraph {
+    var nodeCount: Int
+    var offsets: [Int]
+    var neighbors: [Int32]
+    var weights: [Double]
+    var loops: [Double]
+    var strength: [Double]
+    /// m: total edge weight, each edge once, loops included.
+    var totalWeight: Double
+
+    init(_ graph: Graph) {
+        nodeCount = graph.nodeCount
+        offsets = graph.offsets
+        neighbors = graph.neighbors
+        weights = graph.weights
+        loops = graph.selfLoopWeight
+        strength = (0..<graph.nodeCount).map { v in
+            graph.neighborRange(v).reduce(0.0) { $0 + graph.weights[$1] } + 2 * graph.selfLoopWeight[v]
+        }
+        totalWeight = graph.totalWeight
+    }
+
+    init(nodeCount: Int, offsets: [Int], neighbors: [Int32], weights: [Double], loops: [Double]) {
+        self.nodeCount = nodeCount
+        self.offsets = offsets
+        self.neighbors = neighbors
+        self.weights = weights
+        self.loops = loops
+        var s = [Double](repeating: 0, count: nodeCount)
+        var total = 0.0
+        for v in 0..<nodeCount {
+            var x = 2 * loops[v]
+            for e in offsets[v]..<offsets[v + 1] { x += weights[e] }
+            s[v] = x
+            total += loops[v]
+        }
+        strength = s
+        totalWeight = total + weights.reduce(0, +) / 2
+    }
+
+    /// Collapses each community into one node; edges between communities are summed,
+    /// edges inside become self-loops. O(m + n).
+    func aggregate(_ membership: [Int], count: Int) -> CommunityGraph {
+        var members = [[Int]](repeating: [], count: count)
+        for v in 0..<nodeCount { members[membership[v]].append(v) }
+        var newLoops = [Double](repeating: 0, count: count)
+        var newOffsets = [Int](repeating: 0, count: count + 1)
+        var newNeighbors: [Int32] = []
+        var newWeights: [Double] = []
+        var accumulator = [Double](repeating: 0, count: count)
+        var touched: [Int] = []
+        for c in 0..<count {
+            for v in members[c] {
+                newLoops[c] += loops[v]
+                for e in self.offsets[v]..<self.offsets[v + 1] {
+                    let d = membership[Int(self.neighbors[e])]
+                    if d == c {
+                        newLoops[c] += self.weights[e] / 2
+                    } else {
+                        if accumulator[d] == 0 { touched.append(d) }
+                        accumulator[d] += self.weights[e]
+                    }
+                }
+            }
+            touched.sort()
+            for d in touched {
+                newNeighbors.append(Int32(d))
+                newWeights.append(accumulator[d])
+                accumulator[d] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            newOffsets[c + 1] = newNeighbors.count
+        }
+        return CommunityGraph(nodeCount: count, offsets: newOffsets, neighbors: newNeighbors, weights: newWeights,
+                              loops: newLoops)
+    }
+}
+
+/// Which community algorithm to run.
+public enum CommunityMethod: String, CaseIterable, Sendable, Codable {
+    case louvain, leiden
+
+    public func detect(_ graph: Graph, resolution: Double = 1, seed: UInt64 = 1) -> Partition {
+        switch self {
+        case .louvain: Louvain.detect(graph, resolution: resolution, seed: seed)
+        case .leiden: Leiden.detect(graph, resolution: resolution, seed: seed)
+        }
+    }
+}
