@@ -57,4 +57,12 @@ public struct Dataset: Sendable {
         return Dataset(name: name, path: path, documents: documents, lexicon: lexicon, periods: periods,
                        calendar: calendar)
     }
+
+    /// The year most of the named periods fall in: months written without a year
+    /// (`in June`) are read in it until the text names a year.
+    public var defaultYear: Int? {
+        var counts: [Int: Int] = [:]
+        for p in periods where p.from.year == p.to.year { counts[p.from.year, default: 0] += 1 }
+        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+    }
 }

@@ -4,9 +4,20 @@ import FactionsCore
 public struct ExtractionOptions: Sendable, Hashable {
     /// Keep actors the lexicon marks `role: source` (cited historians) in the network.
     public var includeSources: Bool = false
+    /// Year for months written without one before the text names a year.
+    public var defaultYear: Int?
 
-    public init(includeSources: Bool = false) {
+    public init(includeSources: Bool = false, defaultYear: Int? = nil) {
         self.includeSources = includeSources
+        self.defaultYear = defaultYear
+    }
+}
+
+extension ExtractionOptions {
+    func with(defaultYear: Int?) -> ExtractionOptions {
+        var copy = self
+        copy.defaultYear = defaultYear
+        return copy
     }
 }
 
@@ -29,6 +40,7 @@ public struct Extractor: Sendable {
     public let lexicon: Lexicon
     public let options: ExtractionOptions
     private let matcher: MentionMatcher
+    private let classifier = TieClassifier()
 
     public init(lexicon: Lexicon, options: ExtractionOptions = ExtractionOptions()) {
         self.lexicon = lexicon
@@ -38,43 +50,173 @@ public struct Extractor: Sendable {
 
     /// Extracts the whole dataset into a network.
     public func extract(_ dataset: Dataset) -> ActorNetwork {
+        var extractor = self
+        if extractor.options.defaultYear == nil { extractor = Extractor(lexicon: lexicon, options: options.with(defaultYear: dataset.defaultYear)) }
+        return extractor.extractDocuments(dataset)
+    }
+
+    private func extractDocuments(_ dataset: Dataset) -> ActorNetwork {
         let parts = dataset.documents.map { analyse(document: $0.document, text: $0.text) }
         return merge(parts, documents: dataset.documents.map(\.document), periods: dataset.periods,
                      calendar: dataset.calendar)
     }
 
-    /// One document: tokens, sentences, mentions, ties.
-    public func analyse(document: Document, text: String) -> DocumentExtraction {
+    /// Everything read from one document, stage by stage: tokens, blocks, sentences,
+    /// the resolved actor mentions of each sentence and each sentence's date.
+    public struct Reading: Sendable {
+        public var scalars: [Unicode.Scalar]
+        public var tokens: [Token]
+        public var blocks: [TextBlock]
+        public var sentences: [Sentence]
+        /// Per sentence: mentions resolved to lexicon entries (ambiguous forms that
+        /// could not be resolved are dropped).
+        public var mentions: [[Mention]]
+        public var dates: [MonthInterval?]
+        public var dating: [Dating]
+        public var unresolved: Int
+    }
+
+    /// Reads one document up to dated, resolved mentions.
+    public func read(text: String) -> Reading {
         let scalars = Array(text.unicodeScalars)
         let (tokens, blocks) = Tokenizer().tokenize(scalars)
         let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
-        var result = DocumentExtraction(document: document)
-        result.sentenceCount = sentences.count
-
-        // Mentions per sentence, then ambiguous forms resolved by paragraph and section.
         var sentenceMentions: [[Mention]] = sentences.map { matcher.mentions(in: tokens, range: $0.tokens) }
-        resolveAmbiguous(&sentenceMentions, sentences: sentences, blocks: blocks, unresolved: &result.unresolved)
+        var unresolved = 0
+        resolveAmbiguous(&sentenceMentions, sentences: sentences, blocks: blocks, tokens: tokens,
+                         unresolved: &unresolved)
+        let (dates, dating) = date(sentences: sentences, blocks: blocks, tokens: tokens, mentions: sentenceMentions)
+        return Reading(scalars: scalars, tokens: tokens, blocks: blocks, sentences: sentences, mentions: sentenceMentions,
+                       dates: dates, dating: dating, unresolved: unresolved)
+    }
 
-        for (s, sentence) in sentences.enumerated() where sentence.role != .note {
+    /// Dates every sentence: its own explicit dates, else the dated events it
+    /// mentions, else the previous dated sentence of its paragraph, else its section
+    /// heading's date, else the last dated sentence of its section. A month written
+    /// without a year takes a year written earlier in the same paragraph, else the
+    /// dataset's year, else the last year written in the text. Notes are never dated
+    /// and never set the year (citations are full of publication years).
+    private func date(sentences: [Sentence], blocks: [TextBlock], tokens: [Token],
+                      mentions: [[Mention]]) -> ([MonthInterval?], [Dating]) {
+        let resolver = DateResolver(defaultYear: defaultYear)
+        var lastYear: Int? = nil
+        var paragraphYear: Int? = nil
+        var dates = [MonthInterval?](repeating: nil, count: sentences.count)
+        var dating = [Dating](repeating: .undated, count: sentences.count)
+        var headingDate: MonthInterval? = nil
+        var sectionDate: MonthInterval? = nil
+        var lastBlock = -1
+        var paragraphDate: MonthInterval? = nil
+        for (s, sentence) in sentences.enumerated() {
+            if sentence.role == .note { continue }
+            if sentence.block != lastBlock {
+                lastBlock = sentence.block
+                paragraphDate = nil
+                paragraphYear = nil
+            }
+            let found = resolver.find(in: tokens, range: sentence.tokens, excluded: mentions[s].map(\.tokens))
+            let year = paragraphYear ?? defaultYear ?? lastYear
+            var own = DateResolver.interval(found, year: year)
+            if let y = found.last(where: { $0.year != nil && $0.year == $0.toYear })?.year {
+                paragraphYear = y
+                lastYear = y
+            }
+            var how = Dating.explicit
+            if own == nil {
+                var events: MonthInterval? = nil
+                for m in mentions[s] {
+                    if case .entry(let e) = m.target, let d = lexicon.entries[e].date {
+                        events = events.map { MonthInterval(from: min($0.from, d.from), to: max($0.to, d.to)) } ?? d
+                    }
+                }
+                if let events { own = events; how = .event }
+            }
+            if sentence.role == .heading {
+                headingDate = own
+                sectionDate = nil
+                dates[s] = own
+                dating[s] = own == nil ? .undated : how
+                continue
+            }
+            // A whole year or more says little when the context is narrower and inside it.
+            if let o = own, o.to.ordinal - o.from.ordinal >= 11 {
+                for (context, kind) in [(paragraphDate, Dating.inherited), (headingDate, .heading), (sectionDate, .inherited)] {
+                    if let c = context, o.from <= c.from, c.to <= o.to { own = c; how = kind; break }
+                }
+            }
+            if let own {
+                dates[s] = own
+                dating[s] = how
+                if own.to.ordinal - own.from.ordinal < 11 {
+                    paragraphDate = own
+                    sectionDate = own
+                }
+            } else if let p = paragraphDate {
+                dates[s] = p
+                dating[s] = .inherited
+            } else if let h = headingDate {
+                dates[s] = h
+                dating[s] = .heading
+            } else if let c = sectionDate {
+                dates[s] = c
+                dating[s] = .inherited
+            }
+        }
+        return (dates, dating)
+    }
+
+    /// The year a month without one belongs to, before any year is written: the year
+    /// of the dataset's periods when they share one.
+    public var defaultYear: Int? { options.defaultYear }
+
+    /// One document: mentions, dated co-occurrence ties and typed ties.
+    public func analyse(document: Document, text: String) -> DocumentExtraction {
+        let reading = read(text: text)
+        let scalars = reading.scalars
+        var result = DocumentExtraction(document: document)
+        result.sentenceCount = reading.sentences.count
+        result.unresolved = reading.unresolved
+        let kinds = lexicon.entries.map(\.kind)
+
+        for (s, sentence) in reading.sentences.enumerated() where sentence.role != .note {
             var actorsInSentence: [Int] = []
-            for mention in sentenceMentions[s] {
+            var actorMentions: [(entry: Int, tokens: Range<Int>)] = []
+            for mention in reading.mentions[s] {
                 guard case .entry(let e) = mention.target else { continue }
                 let entry = lexicon.entries[e]
                 if entry.role == .source && !options.includeSources { continue }
                 result.mentionCounts[e, default: 0] += 1
                 result.forms[e, default: []].insert(surface(scalars, mention))
+                actorMentions.append((e, mention.tokens))
                 if !actorsInSentence.contains(e) { actorsInSentence.append(e) }
             }
             guard sentence.role == .prose, actorsInSentence.count >= 2 else { continue }
             let quote = String(String.UnicodeScalarView(scalars[sentence.start..<sentence.end]))
+            let interval = reading.dates[s]
             let evidence = Evidence(document: document.id, sentence: sentence.index, start: sentence.start,
-                                    end: sentence.end, quote: quote)
+                                    end: sentence.end, quote: quote, interval: interval,
+                                    dating: reading.dating[s].rawValue)
             let ids = actorsInSentence.map { lexicon.entries[$0].id }.sorted()
             for a in 0..<ids.count {
                 for b in (a + 1)..<ids.count {
                     let key = TieKey(source: ids[a], target: ids[b], type: Tie.cooccurrence, sign: .neutral, directed: false)
-                    result.ties[key, default: Tie(source: ids[a], target: ids[b], weight: 0)].add(evidence)
+                    result.ties[key, default: Tie(source: ids[a], target: ids[b], weight: 0)].add(evidence, interval: interval)
                 }
+            }
+            for relation in classifier.relations(tokens: reading.tokens, sentence: sentence.tokens, mentions: actorMentions,
+                                                 kinds: kinds) {
+                var source = lexicon.entries[relation.source].id
+                var target = lexicon.entries[relation.target].id
+                if !relation.directed && target < source { swap(&source, &target) }
+                let key = TieKey(source: source, target: target, type: relation.type, sign: relation.sign,
+                                 directed: relation.directed)
+                var tie = result.ties[key] ?? Tie(source: source, target: target, type: relation.type, sign: relation.sign,
+                                                   weight: 0, directed: relation.directed)
+                // One sentence is one piece of evidence even if the cue repeats.
+                if tie.evidence.last?.sentence == sentence.index && tie.evidence.last?.document == document.id { continue }
+                tie.add(evidence, interval: interval)
+                if !tie.cues.contains(relation.cue) { tie.cues.append(relation.cue); tie.cues.sort() }
+                result.ties[key] = tie
             }
         }
         return result
@@ -96,44 +238,52 @@ public struct Extractor: Sendable {
         return out
     }
 
-    /// Resolves `the Soviet`-style forms to the candidate mentioned most in the same
-    /// paragraph, else in the same section (since the last heading); a tie between
-    /// candidates, or no candidate at all, leaves the mention unresolved.
+    /// Resolves `the Soviet`-style forms to the candidate that is most salient where
+    /// the form stands: the candidate mentioned most often before it in its paragraph
+    /// (the latest on a tie), else before it in its section, else before it in the
+    /// document, else after it in its paragraph. A form with no candidate in sight
+    /// stays unresolved and is counted, never guessed.
     private func resolveAmbiguous(_ mentions: inout [[Mention]], sentences: [Sentence], blocks: [TextBlock],
-                                  unresolved: inout Int) {
+                                  tokens: [Token], unresolved: inout Int) {
         guard !lexicon.ambiguous.isEmpty else { return }
-        var blockCounts: [Int: [Int: Int]] = [:]
         var sectionOf = [Int](repeating: 0, count: blocks.count)
         var section = 0
         for (b, block) in blocks.enumerated() {
             if block.role == .heading { section += 1 }
             sectionOf[b] = section
         }
-        var sectionCounts: [Int: [Int: Int]] = [:]
+        // Every named (non-ambiguous) mention in document order: (entry, block, position).
+        var named: [(entry: Int, block: Int, position: Int)] = []
         for (s, sentence) in sentences.enumerated() {
-            for m in mentions[s] {
-                if case .entry(let e) = m.target {
-                    blockCounts[sentence.block, default: [:]][e, default: 0] += 1
-                    sectionCounts[sectionOf[sentence.block], default: [:]][e, default: 0] += 1
-                }
-            }
-        }
-        func pick(_ counts: [Int: Int]?, _ candidates: [Int]) -> Int?? {
-            guard let counts else { return nil }
-            let scored = candidates.map { ($0, counts[$0] ?? 0) }.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
-            guard let top = scored.first else { return nil }
-            if scored.count > 1, scored[1].1 == top.1 { return .some(nil) }
-            return .some(top.0)
+            for m in mentions[s] { if case .entry(let e) = m.target { named.append((e, sentence.block, m.tokens.lowerBound)) } }
         }
         let entryIndex = Dictionary(uniqueKeysWithValues: lexicon.entries.enumerated().map { ($1.id, $0) })
+        func pick(_ pool: [(entry: Int, block: Int, position: Int)], _ candidates: Set<Int>) -> Int? {
+            var count: [Int: Int] = [:], last: [Int: Int] = [:]
+            for (i, m) in pool.enumerated() where candidates.contains(m.entry) {
+                count[m.entry, default: 0] += 1
+                last[m.entry] = i
+            }
+            return count.keys.max { (count[$0]!, last[$0]!) < (count[$1]!, last[$1]!) }
+        }
         for (s, sentence) in sentences.enumerated() {
             var kept: [Mention] = []
             for var m in mentions[s] {
                 guard case .ambiguous(let a) = m.target else { kept.append(m); continue }
-                let candidates = lexicon.ambiguous[a].candidates.compactMap { entryIndex[$0] }
-                var choice = pick(blockCounts[sentence.block], candidates)
-                if choice == nil { choice = pick(sectionCounts[sectionOf[sentence.block]], candidates) }
-                if case .some(.some(let e)) = choice {
+                // "the soviet leaders": a lowercase form used as an adjective names no one.
+                if let last = m.form.split(separator: " ").last, last.first?.isLowercase == true,
+                   m.tokens.upperBound < sentence.tokens.upperBound,
+                   Self.adjectivalHeads.contains(reading(tokens, m.tokens.upperBound)) {
+                    continue
+                }
+                let candidates = Set(lexicon.ambiguous[a].candidates.compactMap { entryIndex[$0] })
+                let position = m.tokens.lowerBound
+                let before = named.filter { $0.position < position }
+                let choice = pick(before.filter { $0.block == sentence.block }, candidates)
+                    ?? pick(before.filter { sectionOf[$0.block] == sectionOf[sentence.block] }, candidates)
+                    ?? pick(before, candidates)
+                    ?? pick(named.filter { $0.block == sentence.block && $0.position > position }, candidates)
+                if let e = choice {
                     m.target = .entry(e)
                     kept.append(m)
                 } else {
@@ -143,6 +293,17 @@ public struct Extractor: Sendable {
             mentions[s] = kept
         }
     }
+
+    /// Nouns that a lowercase "the soviet" / "the party" modifies when used as an adjective.
+    static let adjectivalHeads: Set<String> = [
+        "leaders", "leader", "leadership", "majority", "minority", "delegates", "power", "government", "executive",
+        "members", "member", "congress", "deputies", "elections", "election", "democracy", "institutions", "assemblies",
+        "movement", "system", "organs", "apparatus", "state", "republic", "officials", "representatives", "line",
+        "ranks", "activists", "cadres", "organisation", "organization", "newspaper", "press", "programme", "program",
+        "militants", "faction", "fraction", "structures", "bodies", "committees",
+    ]
+
+    private func reading(_ tokens: [Token], _ i: Int) -> String { tokens[i].text.lowercased() }
 
     /// Merges per-document results: mentions summed, evidence unioned, actors and ties
     /// in canonical order.

@@ -47,7 +47,7 @@ public struct MentionMatcher: Sendable {
         var explicitKeys = Set<[String]>()
         func keys(_ alias: String) -> [String] {
             let scalars = Array(alias.unicodeScalars)
-            return tokenizer.tokenize(scalars).tokens.map(\.text)
+            return tokenizer.tokenize(scalars).tokens.map { $0.possessive ? $0.text + "'s" : $0.text }
         }
         for (e, entry) in lexicon.entries.enumerated() {
             for alias in entry.aliases {
@@ -55,7 +55,15 @@ public struct MentionMatcher: Sendable {
                 guard !k.isEmpty else { continue }
                 insert(k, .entry(e), explicit: true)
                 explicitKeys.insert(k)
-                for variant in Self.variants(k) { variantOwners[variant, default: []].insert(e) }
+                // Common-noun aliases ("soviets") get no singular/plural variants:
+                // the lowercase singular is usually an adjective ("soviet power").
+                if k.last?.first?.isUppercase == true {
+                    for variant in Self.variants(k) { variantOwners[variant, default: []].insert(e) }
+                } else if let last = k.last, !last.hasSuffix("s"), last.allSatisfy(\.isLetter) {
+                    var plural = k
+                    plural[plural.count - 1] = last + "s"
+                    variantOwners[plural, default: []].insert(e)
+                }
             }
         }
         for (a, form) in lexicon.ambiguous.enumerated() {
@@ -63,11 +71,13 @@ public struct MentionMatcher: Sendable {
             guard !k.isEmpty else { continue }
             insert(k, .ambiguous(a), explicit: true)
             explicitKeys.insert(k)
-            if k[0] == "the" {
-                var upper = k
-                upper[0] = "The"
-                insert(upper, .ambiguous(a), explicit: true)
-                explicitKeys.insert(upper)
+            if k[0] == "the" || k[0] == "The" {
+                var other = k
+                other[0] = k[0] == "the" ? "The" : "the"
+                if !explicitKeys.contains(other) {
+                    insert(other, .ambiguous(a), explicit: true)
+                    explicitKeys.insert(other)
+                }
             }
         }
         for form in lexicon.ignore {
@@ -123,14 +133,38 @@ public struct MentionMatcher: Sendable {
         var node = 0
         var best: (end: Int, target: Mention.Target)? = nil
         var j = i
-        while j < limit, let next = nodes[node].children[tokens[j].text] {
+        while j < limit {
+            let token = tokens[j]
+            // A possessive continues a name only where the alias has one
+            // ("International Women's Day"); otherwise the name stops there
+            // ("Lenin's Bolsheviks").
+            if token.possessive, let next = nodes[node].children[token.text + "'s"] {
+                node = next
+                j += 1
+                if let t = nodes[node].target { best = (j, t) }
+                continue
+            }
+            guard let next = nodes[node].children[token.text] else { break }
             node = next
             j += 1
             if let t = nodes[node].target { best = (j, t) }
-            // A name does not run across a possessive: "Lenin's Bolsheviks".
-            if tokens[j - 1].possessive { break }
+            if token.possessive { break }
         }
         return best
+    }
+
+    /// "anti-Bolshevik", "pro-Kerensky": the name after the prefix is a mention.
+    private func prefixed(_ token: Token, index: Int) -> Mention? {
+        let text = token.text
+        for prefix in ["anti-", "pro-", "non-", "ex-"] where text.hasPrefix(prefix) {
+            let rest = String(text.dropFirst(prefix.count))
+            guard let node = nodes[0].children[rest], let target = nodes[node].target, case .entry = target else { return nil }
+            // Only when the token is written plainly (no markers inside), so offsets add up.
+            guard token.end - token.start == text.unicodeScalars.count else { return nil }
+            let start = token.start + prefix.unicodeScalars.count
+            return Mention(target: target, tokens: index..<(index + 1), start: start, end: token.end, form: rest)
+        }
+        return nil
     }
 
     /// Mentions in `tokens[range]`, left to right, non-overlapping. Where two aliases
@@ -141,7 +175,11 @@ public struct MentionMatcher: Sendable {
         var i = range.lowerBound
         let limit = range.upperBound
         while i < limit {
-            guard let best = longest(at: i, in: tokens, limit: limit) else { i += 1; continue }
+            guard let best = longest(at: i, in: tokens, limit: limit) else {
+                if let m = prefixed(tokens[i], index: i) { out.append(m) }
+                i += 1
+                continue
+            }
             var overtaken = false
             if best.end - i > 1 {
                 for j in (i + 1)..<best.end {

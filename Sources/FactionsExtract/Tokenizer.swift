@@ -55,6 +55,7 @@ public struct Tokenizer: Sendable {
         var i = 0
         var atLineStart = true
         var lineHasContent = false
+        var lineTokenCount = 0
 
         func closeBlock() {
             if tokens.count > blockStart {
@@ -76,12 +77,18 @@ public struct Tokenizer: Sendable {
                 }
                 let nextIsLower = j < n && scalars[j].properties.isLowercase
                 let prevText = tokens.last.map { $0.text } ?? ""
-                let softWrap = breaks == 1 && nextIsLower && lineHasContent
+                // A line that stops mid-sentence and resumes in lowercase is wrapped
+                // text, even across a blank line (a page break in a pasted essay).
+                let prevWord = tokens.last.map { $0.kind == .word } ?? false
+                let softWrap = nextIsLower && lineHasContent
                     && !(prevText == "." || prevText == ":" || prevText == "?" || prevText == "!")
+                    && (breaks == 1 || (breaks <= 3 && prevWord && (tokens.last?.text.first?.isLowercase == true
+                        || tokens.last?.isCapitalised == true) && lineTokenCount >= 4))
                 if !softWrap {
                     closeBlock()
                     atLineStart = true
                     lineHasContent = false
+                    lineTokenCount = 0
                 }
                 i = j
                 continue
@@ -182,6 +189,7 @@ public struct Tokenizer: Sendable {
                 tokens.append(token)
                 atLineStart = false
                 lineHasContent = true
+                lineTokenCount += 1
                 continue
             }
 

@@ -1,0 +1,133 @@
+import FactionsCore
+
+/// How a sentence's date was found.
+public enum Dating: String, Sendable, Hashable, Codable {
+    /// A date written in the sentence: `25 October 1917`, `in June`, `1905`.
+    case explicit
+    /// A dated event of the lexicon mentioned in the sentence (`during the July Days`).
+    case event
+    /// The date of the section heading the sentence falls under.
+    case heading
+    /// Carried over from an earlier sentence of the same paragraph.
+    case inherited
+    case undated
+}
+
+/// Dates written in text, read at the level of months.
+///
+/// Recognised: `25 October 1917`, `25th of October`, `October 25th`, `Oct 24th`,
+/// `in June`, `by the end of April`, `early March`, `mid-July`, `June 1917`,
+/// `1905`, `the 1890s` (the decade). A month without a year takes the year last
+/// written in the document (or `defaultYear`). `May` counts as a month only next to a
+/// day, a year or a preposition of time, never as the verb.
+public struct DateResolver: Sendable {
+    public var defaultYear: Int?
+
+    public init(defaultYear: Int? = nil) {
+        self.defaultYear = defaultYear
+    }
+
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+    static let timePrepositions: Set<String> = [
+        "in", "by", "of", "early", "late", "mid", "until", "till", "since", "from", "to", "during", "before", "after",
+        "throughout", "end", "beginning", "start", "middle", "on", "between", "and", "through",
+    ]
+
+    /// A date found in a run of tokens.
+    public struct Found: Sendable, Hashable {
+        /// Month interval; nil year means "take it from context".
+        public var fromMonth: Int
+        public var toMonth: Int
+        public var year: Int?
+        public var toYear: Int?
+    }
+
+    /// Dates in `tokens[range]`, skipping tokens inside `excluded` (actor mentions:
+    /// "July" in "July Days" is an event, not a month).
+    public func find(in tokens: [Token], range: Range<Int>, excluded: [Range<Int>]) -> [Found] {
+        var out: [Found] = []
+        var skip = Set<Int>()
+        for r in excluded { for i in r { skip.insert(i) } }
+        var i = range.lowerBound
+        func word(_ j: Int) -> String? {
+            guard j >= range.lowerBound, j < range.upperBound, !skip.contains(j) else { return nil }
+            return tokens[j].text
+        }
+        func dayValue(_ j: Int) -> Int? {
+            guard let w = word(j) else { return nil }
+            var digits = Substring(w)
+            for suffix in ["st", "nd", "rd", "th"] where w.hasSuffix(suffix) { digits = digits.dropLast(2) }
+            guard let d = Int(digits), (1...31).contains(d), digits.count <= 2 else { return nil }
+            return d
+        }
+        func yearValue(_ j: Int) -> Int? {
+            guard let w = word(j), w.count == 4, let y = Int(w), (1000...2100).contains(y) else { return nil }
+            return y
+        }
+        while i < range.upperBound {
+            defer { i += 1 }
+            guard let w = word(i) else { continue }
+            let lower = w.lowercased()
+            if let month = Self.months[lower], w.first!.isUppercase {
+                // Abbreviations need their dot or a day: "Oct 24th", "Oct. 24".
+                if lower.count <= 4, lower != "may", lower != "june", lower != "july" {
+                    let next = word(i + 1)
+                    guard next == "." || dayValue(i + 1) != nil else { continue }
+                }
+                if lower == "may" {
+                    let prev = word(i - 1)?.lowercased() ?? ""
+                    let hasDay = dayValue(i + 1) != nil || dayValue(i - 1) != nil || dayValue(i - 2) != nil
+                    guard hasDay || yearValue(i + 1) != nil || Self.timePrepositions.contains(prev) else { continue }
+                }
+                var j = i + 1
+                if word(j) == "." { j += 1 }
+                if dayValue(j) != nil { j += 1 }
+                if word(j) == "," { j += 1 }
+                let year = yearValue(j)
+                out.append(Found(fromMonth: month, toMonth: month, year: year, toYear: year))
+                continue
+            }
+            if let y = yearValue(i) {
+                // A year after a month was taken with the month.
+                if let prev = out.last, prev.year == y, i > range.lowerBound, Self.monthBefore(tokens, i, range) { continue }
+                if (i + 1 < range.upperBound) && (tokens[i + 1].text == "s" || tokens[i + 1].text == "'s") {
+                    out.append(Found(fromMonth: 1, toMonth: 12, year: y, toYear: y + 9))
+                } else {
+                    out.append(Found(fromMonth: 1, toMonth: 12, year: y, toYear: y))
+                }
+            }
+            if w.count == 5, w.hasSuffix("s"), let y = Int(w.dropLast()), (1000...2100).contains(y), y % 10 == 0 {
+                out.append(Found(fromMonth: 1, toMonth: 12, year: y, toYear: y + 9))
+            }
+        }
+        return out
+    }
+
+    static func monthBefore(_ tokens: [Token], _ i: Int, _ range: Range<Int>) -> Bool {
+        var j = i - 1
+        var steps = 0
+        while j >= range.lowerBound, steps < 4 {
+            if months[tokens[j].text.lowercased()] != nil { return true }
+            j -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    /// Turns found dates into one interval, completing missing years with `year`.
+    public static func interval(_ found: [Found], year: Int?) -> MonthInterval? {
+        var lo: Month? = nil, hi: Month? = nil
+        for f in found {
+            guard let y = f.year ?? year else { continue }
+            guard let a = Month(year: y, month: f.fromMonth), let b = Month(year: f.toYear ?? y, month: f.toMonth) else { continue }
+            lo = lo.map { min($0, a) } ?? a
+            hi = hi.map { max($0, b) } ?? b
+        }
+        guard let lo, let hi else { return nil }
+        return MonthInterval(from: lo, to: hi)
+    }
+}

@@ -1,0 +1,337 @@
+import FactionsCore
+
+/// A typed, signed relation read from one sentence.
+public struct TypedRelation: Sendable, Hashable {
+    /// Lexicon entry indices: agent and patient for directed cues.
+    public var source: Int
+    public var target: Int
+    public var type: String
+    public var sign: TieSign
+    public var directed: Bool
+    /// The words of the text that carry the relation, e.g. "did not support".
+    public var cue: String
+}
+
+/// Reads signed, typed ties from the words around and between actor mentions.
+///
+/// A cue (a verb or noun of support or hostility: `backed`, `arrested`, `walked out
+/// of`, `alliance`) links the nearest mentions on either side of it within its clause;
+/// coordinated mentions (`the Mensheviks and SRs`) act together. Passive voice
+/// (`was arrested by`, `led by`) swaps agent and patient. A negation just before the
+/// cue (`did not support`, `refused to join`) turns support into opposition and
+/// cancels a hostile cue. A party named right before a person (`the Menshevik
+/// Sukhanov`, `the Bolshevik sailor, Raskolnikov`) is a membership.
+public struct TieClassifier: Sendable {
+    public struct Cue: Sendable, Hashable {
+        public var words: [String]
+        public var type: String
+        public var sign: TieSign
+        public var directed: Bool
+    }
+
+    private var cues: [String: [Cue]] = [:]
+    private var maxLength = 1
+
+    public init() {
+        func add(_ type: String, _ sign: TieSign, directed: Bool = true, _ forms: [String]) {
+            for form in forms {
+                let words = form.split(separator: " ").map(String.init)
+                cues[words[0], default: []].append(Cue(words: words, type: type, sign: sign, directed: directed))
+                maxLength = max(maxLength, words.count)
+            }
+        }
+        add("support", .positive, ["support", "supports", "supported", "supporting", "support for", "supporters of",
+                                   "backed", "backing", "backs", "back", "endorsed", "endorse", "defended", "defend",
+                                   "defends", "rallied to", "rallied behind", "rally to", "sided with", "side with",
+                                   "stood by", "stand by", "welcomed", "praised", "won over", "won the support of",
+                                   "protect", "protected", "trusted", "in favour of", "in favor of", "aid", "aided",
+                                   "helped", "help", "saved", "save", "armed", "loyal to", "loyalty to", "sympathy for",
+                                   "sympathetic to", "confidence in", "rescued", "came to the aid of"])
+        add("join", .positive, ["joined", "join", "joins", "joining", "entered", "enter", "went over to", "came over to",
+                                "crossed over to", "defected to", "won over to"])
+        add("ally", .positive, directed: false, ["allied with", "ally with", "allied", "alliance with", "alliance between",
+                                                 "alliance of", "bloc with", "bloc between", "coalition with",
+                                                 "coalition between", "coalition of", "cooperated with", "cooperate with",
+                                                 "collaborated with", "united with", "unite with", "agreement with",
+                                                 "deal with", "allies", "allies of", "ally of", "worked with",
+                                                 "together with", "alongside", "comrades", "united front"])
+        add("vote", .positive, ["voted for", "vote for", "votes for", "elected", "elect", "appointed", "nominated"])
+        add("lead", .positive, ["led", "lead", "leads", "leading", "leader of", "leaders of", "leadership of", "headed",
+                                "head of", "heads", "chaired", "chair of", "chairman of", "president of",
+                                "commanded", "commander of", "organised", "organized", "directed", "founded",
+                                "inspired", "guided", "ran"])
+        add("member", .positive, ["member of", "members of", "membership of", "belonged to", "spokesman for",
+                                  "representative of", "representatives of", "delegate of", "delegates of"])
+        add("oppose", .negative, ["opposed", "oppose", "opposes", "opposing", "opposition to", "opposition of",
+                                  "against", "resisted", "resist", "resistance to", "hostile to", "hostility to",
+                                  "enemy of", "enemies of", "hatred of", "rejected", "reject", "rejects", "rejection of",
+                                  "refused", "condemned", "condemn", "criticised", "criticized", "attacked verbally",
+                                  "distrust of", "struggle against", "fought against", "fight against", "campaign against",
+                                  "turned against", "turn against", "rivals", "rival of", "in opposition to",
+                                  "blamed", "accused", "slandered", "vilified", "betrayed", "betray", "betrayal of",
+                                  "deceived", "abandoned", "deserted", "undermined", "sabotaged", "sabotage of",
+                                  "obstructed", "discredited", "ignored", "challenged", "challenge to", "isolated"])
+        add("denounce", .negative, ["denounced", "denounce", "denounces", "denunciation of", "attacked as", "decried"])
+        add("arrest", .negative, ["arrested", "arrest", "arrests", "arrest of", "imprisoned", "jailed", "detained",
+                                  "exiled", "deported", "banished", "persecuted", "hunted", "raided"])
+        add("attack", .negative, ["attacked", "attack", "attacks", "attack on", "assault on", "assaulted", "stormed",
+                                  "storming of", "shot", "fired on", "fired upon", "besieged", "invaded", "bombarded",
+                                  "killed", "murdered", "massacred", "executed", "lynched", "beat", "beaten"])
+        add("overthrow", .negative, ["overthrew", "overthrow", "overthrown", "overthrowing", "overthrow of",
+                                     "toppled", "topple", "ousted", "deposed", "brought down", "bring down",
+                                     "removed", "replaced", "swept away", "swept", "seized power from",
+                                     "took power from", "took power", "seized power", "dissolved", "dispersed",
+                                     "abolished", "liquidated"])
+        add("crush", .negative, ["crushed", "crush", "crushing", "suppressed", "suppress", "suppression of",
+                                 "repressed", "repression of", "repression", "defeated", "defeat", "defeat of",
+                                 "disarmed", "disarm", "smashed", "smash", "put down", "banned", "ban", "outlawed",
+                                 "closed down", "purged", "expelled", "crackdown on", "routed", "drowned"])
+        add("walk-out", .negative, ["walked out of", "walk out of", "walked out", "left", "withdrew from",
+                                    "withdrawal from", "quit", "resigned from"])
+        add("boycott", .negative, ["boycotted", "boycott", "boycott of"])
+        add("march-on", .negative, ["marched on", "march on", "marching on", "advanced on", "moved against",
+                                    "moved troops against", "sent troops against", "ordered the arrest of"])
+        add("split", .negative, directed: false, ["split from", "split with", "split", "broke with", "break with",
+                                                  "broke away from", "break from", "broke from", "parted with",
+                                                  "severed", "schism", "rupture with", "separated from", "divorced from"])
+        add("threaten", .negative, ["threatened", "threaten", "threatens", "threat to", "menaced", "endangered",
+                                    "conspired against", "plotted against", "counter-revolution against",
+                                    "warned", "intimidated", "demanded the removal of"])
+        add("fight", .negative, ["fought", "fight", "fights", "fighting", "war against", "war on", "war with",
+                                 "battle with", "battled", "clashed with", "clash with", "struggled with",
+                                 "struggle with", "conflict with", "at war with"])
+    }
+
+    static let negations: Set<String> = [
+        "not", "n't", "never", "no", "nor", "refused", "refuse", "refuses", "declined", "decline", "failed", "fail",
+        "unwilling", "reluctant", "without", "neither", "hardly", "rather", "instead",
+    ]
+    static let auxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "get", "got"]
+    static let connectors: Set<String> = [",", "and", "or", "the", "both", "as", "well", "its", "their", "his", "her", "&"]
+    static let clauseBreaks: Set<String> = [";", ":", "(", ")", "which", "who", "whom", "whose", "while", "whereas",
+                                            "although", "though", "but", "because", "since", "when", "if", "unless"]
+
+    struct Group {
+        var members: [Int]         // lexicon entry indices
+        var start: Int             // first token
+        var end: Int               // past last token
+        var possessive: Bool
+    }
+
+    /// Relations in one sentence. `mentions` are the resolved actor mentions in token
+    /// order (entry index and token range).
+    public func relations(tokens: [Token], sentence: Range<Int>, mentions: [(entry: Int, tokens: Range<Int>)],
+                          kinds: [ActorKind]) -> [TypedRelation] {
+        guard mentions.count >= 2 else { return [] }
+        let groups = group(tokens, mentions)
+        var out: [TypedRelation] = []
+        var covered = [Bool](repeating: false, count: sentence.upperBound)
+        for m in mentions { for i in m.tokens { covered[i] = true } }
+        func lower(_ i: Int) -> String { tokens[i].text.lowercased() }
+
+        var i = sentence.lowerBound
+        while i < sentence.upperBound {
+            guard !covered[i], let candidates = cues[lower(i)] else { i += 1; continue }
+            // Longest cue starting here.
+            var best: Cue? = nil
+            for cue in candidates where i + cue.words.count <= sentence.upperBound {
+                var ok = true
+                for (k, w) in cue.words.enumerated() where lower(i + k) != w || covered[i + k] { ok = false; break }
+                if ok, cue.words.count > (best?.words.count ?? 0) { best = cue }
+            }
+            guard let cue = best else { i += 1; continue }
+            let cueEnd = i + cue.words.count
+            defer { i = cueEnd }
+            // Negation in the three words before the cue.
+            var negated = false
+            var k = i - 1
+            var seen = 0
+            while k >= sentence.lowerBound, seen < 3, !covered[k] {
+                if Self.negations.contains(lower(k)) { negated = true; break }
+                if Self.clauseBreaks.contains(lower(k)) { break }
+                k -= 1
+                seen += 1
+            }
+            var sign = cue.sign
+            var type = cue.type
+            if negated {
+                if sign == .negative { continue }   // "did not oppose" says too little
+                sign = .negative
+                type = "refuse-" + cue.type
+            }
+            let cueText = tokens[(negated ? k : i)..<cueEnd].map(\.text).joined(separator: " ")
+            // Passive: "was arrested by X", "led by X", "the arrest of X by Y".
+            let byIndex = (cueEnd..<min(sentence.upperBound, cueEnd + 6)).first { lower($0) == "by" && !covered[$0] }
+            var before = groups.last { $0.end <= i && !crossesClause(tokens, $0.end, i) && i - $0.end <= 12 }
+            // A role noun ("leaders of", "head of") names its holder only when the
+            // holder stands right before it: "Lenin, the leader of", not "arrested
+            // the leaders of".
+            if Self.roleNouns.contains(cue.words[0]), let b = before,
+               !(b.end..<i).allSatisfy({ Self.appositionWords.contains(lower($0)) }) {
+                before = nil
+            }
+            let after = groups.first { $0.start >= cueEnd && !crossesClause(tokens, cueEnd, $0.start) && $0.start - cueEnd <= 8 }
+            var agents: [Int] = [], patients: [Int] = []
+            let passiveAux = i - 1 >= sentence.lowerBound && Self.auxiliaries.contains(lower(i - 1))
+            if let byIndex, let agentGroup = groups.first(where: { $0.start > byIndex && $0.start - byIndex <= 3 }),
+               passiveAux || byIndex == cueEnd || (after.map { $0.end <= byIndex } ?? false) {
+                agents = agentGroup.members
+                if let after, after.end <= byIndex {
+                    patients = after.members            // "the arrest of X by Y"
+                } else if let before {
+                    patients = before.members           // "X was arrested by Y", "X, led by Y"
+                }
+            } else if let before, let after {
+                agents = before.members
+                patients = after.members
+            } else if before == nil, let after, Self.roleNouns.contains(cue.words.last == "of" ? cue.words.dropLast().last ?? "" : ""),
+                      let appositive = groups.first(where: { $0.start > after.end && $0.start - after.end <= 2
+                          && (after.end..<$0.start).allSatisfy { tokens[$0].text == "," } }) {
+                // "The head of the government, Alexander Kerensky, …"
+                agents = appositive.members
+                patients = after.members
+            } else if !cue.directed, let group = before ?? after, group.members.count >= 2 {
+                // "the Bolsheviks and Left SRs allied", "an alliance of X and Y".
+                for a in 0..<group.members.count {
+                    for b in (a + 1)..<group.members.count {
+                        out.append(TypedRelation(source: group.members[a], target: group.members[b], type: type,
+                                                 sign: sign, directed: false, cue: cueText))
+                    }
+                }
+                continue
+            }
+            if !cue.directed, let after, after.members.count >= 2, before == nil || lower(cueEnd) == "between" {
+                for a in 0..<after.members.count {
+                    for b in (a + 1)..<after.members.count {
+                        out.append(TypedRelation(source: after.members[a], target: after.members[b], type: type,
+                                                 sign: sign, directed: false, cue: cueText))
+                    }
+                }
+                continue
+            }
+            for a in agents {
+                for p in patients where a != p {
+                    out.append(TypedRelation(source: a, target: p, type: type, sign: sign, directed: cue.directed, cue: cueText))
+                }
+            }
+        }
+        out.append(contentsOf: memberships(tokens, mentions, kinds: kinds, covered: covered))
+        out.append(contentsOf: nominalRoles(tokens, sentence: sentence, groups: groups, kinds: kinds))
+        return out
+    }
+
+    static let appositionWords: Set<String> = [",", "the", "a", "an", "one", "of", "was", "is", "were", "are", "became",
+                                               "becomes", "as", "its", "their", "main", "chief", "top", "central",
+                                               "new", "elected", "remained"]
+
+    static let roleNouns: Set<String> = ["head", "leader", "leaders", "leadership", "chairman", "chair", "member",
+                                         "members", "president", "commander", "newspaper", "organ", "spokesman",
+                                         "representative", "representatives", "delegate", "delegates", "activist",
+                                         "activists", "founder", "secretary", "minister"]
+
+    /// Nominal patterns: "X, one of the Bolsheviks' central leaders", "a leading
+    /// activist of the Bolsheviks", "the party of Lenin and Trotsky", "Raskolnikov and
+    /// other Bolsheviks".
+    private func nominalRoles(_ tokens: [Token], sentence: Range<Int>, groups: [Group], kinds: [ActorKind]) -> [TypedRelation] {
+        var out: [TypedRelation] = []
+        func lower(_ i: Int) -> String { tokens[i].text.lowercased() }
+        for (gi, g) in groups.enumerated() {
+            // "the party of Lenin and Trotsky": an organisation of named people.
+            if g.members.count == 1, kinds[g.members[0]] == .party || kinds[g.members[0]] == .body,
+               g.end < sentence.upperBound, lower(g.end) == "of", gi + 1 < groups.count, groups[gi + 1].start == g.end + 1,
+               groups[gi + 1].members.allSatisfy({ kinds[$0] == .person }) {
+                for p in groups[gi + 1].members {
+                    out.append(TypedRelation(source: p, target: g.members[0], type: "lead", sign: .positive, directed: true,
+                                             cue: "\(tokens[g.start].text) of"))
+                }
+            }
+            // "X and other Bolsheviks".
+            if g.members.count >= 2, g.members.dropLast().allSatisfy({ kinds[$0] == .person }),
+               let last = g.members.last, kinds[last] == .party, g.end - g.start >= 3,
+               (g.start..<g.end).contains(where: { lower($0) == "other" }) || (g.end >= 2 && lower(g.end - 2) == "other") {
+                for p in g.members.dropLast() {
+                    out.append(TypedRelation(source: p, target: last, type: "member", sign: .positive, directed: true,
+                                             cue: "and other"))
+                }
+            }
+            // Possessive or "of" role: "[of] the Bolsheviks' central leaders", "activist of the Bolsheviks",
+            // with the person in apposition before it ("Trotsky, at this time one of …").
+            guard g.members.count == 1, kinds[g.members[0]] == .party || kinds[g.members[0]] == .body else { continue }
+            var roleIndex: Int? = nil
+            if g.possessive {
+                var j = g.end
+                while j < min(sentence.upperBound, g.end + 3), tokens[j].kind == .word, tokens[j].text.first?.isLowercase == true {
+                    if Self.roleNouns.contains(lower(j)) { roleIndex = j; break }
+                    j += 1
+                }
+            } else if g.start >= 2, lower(g.start - 1) == "of" || (g.start >= 3 && lower(g.start - 2) == "of" && lower(g.start - 1) == "the") {
+                let ofIndex = lower(g.start - 1) == "of" ? g.start - 1 : g.start - 2
+                if ofIndex - 1 >= sentence.lowerBound, Self.roleNouns.contains(lower(ofIndex - 1)) { roleIndex = ofIndex - 1 }
+            }
+            guard let role = roleIndex else { continue }
+            // The person: nearest person group before the role within the clause.
+            guard let person = groups[..<gi].last(where: { grp in
+                grp.members.allSatisfy { kinds[$0] == .person } && g.start - grp.end <= 10
+                    && !crossesClause(tokens, grp.end, g.start)
+            }) else { continue }
+            let type = ["member", "members", "activist", "activists", "delegate", "delegates", "representative",
+                        "representatives", "newspaper", "organ", "spokesman"].contains(lower(role)) ? "member" : "lead"
+            for p in person.members where p != g.members[0] {
+                out.append(TypedRelation(source: p, target: g.members[0], type: type, sign: .positive, directed: true,
+                                         cue: tokens[role].text))
+            }
+        }
+        return out
+    }
+
+    /// "the Menshevik Sukhanov", "the Bolshevik sailor, Raskolnikov", "Sukhanov, a Menshevik".
+    private func memberships(_ tokens: [Token], _ mentions: [(entry: Int, tokens: Range<Int>)], kinds: [ActorKind],
+                             covered: [Bool]) -> [TypedRelation] {
+        var out: [TypedRelation] = []
+        for (a, b) in zip(mentions, mentions.dropFirst()) {
+            let gap = a.tokens.upperBound..<b.tokens.lowerBound
+            guard gap.count <= 3 else { continue }
+            let between = gap.map { tokens[$0] }
+            let onlyNouns = between.allSatisfy { t in
+                t.text == "," || (t.kind == .word && t.text.first?.isLowercase == true && !["and", "or", "with", "to", "of", "by", "against", "for", "from"].contains(t.text))
+            }
+            guard onlyNouns, !tokens[a.tokens.upperBound - 1].possessive else { continue }
+            if kinds[a.entry] == .party && kinds[b.entry] == .person, between.allSatisfy({ $0.text != "," }) || between.count >= 2 {
+                out.append(TypedRelation(source: b.entry, target: a.entry, type: "member", sign: .positive, directed: true,
+                                         cue: between.map(\.text).joined(separator: " ")))
+            } else if kinds[a.entry] == .person && kinds[b.entry] == .party,
+                      between.first?.text == ",", between.count >= 2, ["a", "an", "the"].contains(between[1].text) {
+                out.append(TypedRelation(source: a.entry, target: b.entry, type: "member", sign: .positive, directed: true,
+                                         cue: between.map(\.text).joined(separator: " ")))
+            }
+        }
+        return out
+    }
+
+    private func crossesClause(_ tokens: [Token], _ from: Int, _ to: Int) -> Bool {
+        guard from < to else { return false }
+        for i in from..<to where Self.clauseBreaks.contains(tokens[i].text.lowercased()) { return true }
+        return false
+    }
+
+    /// Coordinated mentions: "the Mensheviks and the SRs", "Lenin, Trotsky and Kamenev".
+    private func group(_ tokens: [Token], _ mentions: [(entry: Int, tokens: Range<Int>)]) -> [Group] {
+        var groups: [Group] = []
+        for m in mentions {
+            if var last = groups.last {
+                let gap = last.end..<m.tokens.lowerBound
+                if gap.count <= 3, !gap.isEmpty, gap.allSatisfy({ Self.connectors.contains(tokens[$0].text.lowercased()) }),
+                   gap.contains(where: { ["and", ",", "or", "&"].contains(tokens[$0].text.lowercased()) }) {
+                    if !last.members.contains(m.entry) { last.members.append(m.entry) }
+                    last.end = m.tokens.upperBound
+                    last.possessive = tokens[m.tokens.upperBound - 1].possessive
+                    groups[groups.count - 1] = last
+                    continue
+                }
+            }
+            groups.append(Group(members: [m.entry], start: m.tokens.lowerBound, end: m.tokens.upperBound,
+                                possessive: tokens[m.tokens.upperBound - 1].possessive))
+        }
+        return groups
+    }
+}
