@@ -39,7 +39,7 @@ struct NetworkInput: ParsableArguments {
         if isDir.boolValue {
             let dataset = try Dataset.load(path: path)
             let extractor = Extractor(lexicon: dataset.lexicon, options: ExtractionOptions(includeSources: includeSources))
-            return LoadedNetwork(network: extractor.extract(dataset), name: dataset.name, dataset: dataset)
+            return LoadedNetwork(network: try extractor.extract(dataset), name: dataset.name, dataset: dataset)
         }
         let bytes = try TextFile.readBytes(path)
         let lower = path.lowercased()

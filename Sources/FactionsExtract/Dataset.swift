@@ -10,9 +10,21 @@ public struct Dataset: Sendable {
     public var lexicon: Lexicon
     public var periods: [Period]
     public var calendar: String
+    /// The user's corrections (`overrides.yaml`), empty when there is none.
+    public var overrides: Overrides = Overrides()
 
     /// Loads a dataset folder. Texts are read in file-name order so that extraction is
     /// deterministic whatever order the file system lists them in.
+    public init(name: String, path: String, documents: [(document: Document, text: String)], lexicon: Lexicon,
+                periods: [Period], calendar: String) {
+        self.name = name
+        self.path = path
+        self.documents = documents
+        self.lexicon = lexicon
+        self.periods = periods
+        self.calendar = calendar
+    }
+
     public static func load(path: String) throws(InputError) -> Dataset {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
@@ -54,8 +66,14 @@ public struct Dataset: Sendable {
             if let c = loaded.calendar { calendar = c }
         }
         let name = (URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent)
-        return Dataset(name: name, path: path, documents: documents, lexicon: lexicon, periods: periods,
-                       calendar: calendar)
+        var dataset = Dataset(name: name, path: path, documents: documents, lexicon: lexicon, periods: periods,
+                              calendar: calendar)
+        let overridesPath = (path as NSString).appendingPathComponent("overrides.yaml")
+        if FileManager.default.fileExists(atPath: overridesPath) {
+            dataset.overrides = try Overrides.load(path: overridesPath)
+            dataset.lexicon = try dataset.overrides.apply(to: dataset.lexicon)
+        }
+        return dataset
     }
 
     /// The year most of the named periods fall in: months written without a year

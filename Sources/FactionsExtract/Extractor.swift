@@ -6,10 +6,16 @@ public struct ExtractionOptions: Sendable, Hashable {
     public var includeSources: Bool = false
     /// Year for months written without one before the text names a year.
     public var defaultYear: Int?
+    /// Add names the lexicon lacks, seen at least `discoveryMinimum` times, as
+    /// inferred actors.
+    public var discover: Bool = true
+    public var discoveryMinimum: Int = 2
 
-    public init(includeSources: Bool = false, defaultYear: Int? = nil) {
+    public init(includeSources: Bool = false, defaultYear: Int? = nil, discover: Bool = true, discoveryMinimum: Int = 2) {
         self.includeSources = includeSources
         self.defaultYear = defaultYear
+        self.discover = discover
+        self.discoveryMinimum = discoveryMinimum
     }
 }
 
@@ -48,14 +54,53 @@ public struct Extractor: Sendable {
         self.matcher = MentionMatcher(lexicon: lexicon)
     }
 
-    /// Extracts the whole dataset into a network.
-    public func extract(_ dataset: Dataset) -> ActorNetwork {
+    /// Extracts the whole dataset into a network, with the dataset's overrides applied.
+    public func extract(_ dataset: Dataset) throws(InputError) -> ActorNetwork {
+        let network = extractWithoutOverrides(dataset)
+        return dataset.overrides.isEmpty ? network : try dataset.overrides.apply(to: network)
+    }
+
+    func extractWithoutOverrides(_ dataset: Dataset) -> ActorNetwork {
         var extractor = self
         if extractor.options.defaultYear == nil { extractor = Extractor(lexicon: lexicon, options: options.with(defaultYear: dataset.defaultYear)) }
         return extractor.extractDocuments(dataset)
     }
 
+    /// Names in the dataset that the lexicon lacks, with counts and examples.
+    public func candidates(_ dataset: Dataset, minimumCount: Int = 1) -> [Candidate] {
+        let readings = dataset.documents.map { (document: $0.document, reading: read(text: $0.text)) }
+        return Discovery(minimumCount: minimumCount).candidates(readings, lexicon: lexicon, ignore: Set(lexicon.ignore))
+            .filter { $0.count >= minimumCount }
+    }
+
+    /// The lexicon plus the inferred actors discovery finds in the dataset.
+    public func augmentedLexicon(_ dataset: Dataset) -> Lexicon {
+        guard options.discover else { return lexicon }
+        var augmented = lexicon
+        var taken = Set(lexicon.entries.flatMap(\.aliases))
+        var ids = Set(lexicon.entries.map(\.id))
+        for c in candidates(dataset, minimumCount: options.discoveryMinimum) {
+            var forms = c.forms.filter { !taken.contains($0) }
+            // The surname alone, for persons seen with a full name.
+            if c.kind == .person, let last = c.name.split(separator: " ").last.map(String.init), last != c.name,
+               !taken.contains(last), last.count > 2 {
+                forms.append(last)
+            }
+            guard !forms.isEmpty, !ids.contains(c.id) else { continue }
+            forms.forEach { taken.insert($0) }
+            ids.insert(c.id)
+            augmented.entries.append(Lexicon.Entry(id: c.id, name: c.name, kind: c.kind, aliases: forms, inferred: true))
+        }
+        return augmented
+    }
+
     private func extractDocuments(_ dataset: Dataset) -> ActorNetwork {
+        let augmented = augmentedLexicon(dataset)
+        if augmented.entries.count != lexicon.entries.count {
+            var copy = options
+            copy.discover = false
+            return Extractor(lexicon: augmented, options: copy).extractDocuments(dataset)
+        }
         let parts = dataset.documents.map { analyse(document: $0.document, text: $0.text) }
         return merge(parts, documents: dataset.documents.map(\.document), periods: dataset.periods,
                      calendar: dataset.calendar)
@@ -71,6 +116,8 @@ public struct Extractor: Sendable {
         /// Per sentence: mentions resolved to lexicon entries (ambiguous forms that
         /// could not be resolved are dropped).
         public var mentions: [[Mention]]
+        /// Per sentence: token spans of forms the lexicon says to ignore.
+        public var ignored: [[Range<Int>]]
         public var dates: [MonthInterval?]
         public var dating: [Dating]
         public var unresolved: Int
@@ -81,13 +128,18 @@ public struct Extractor: Sendable {
         let scalars = Array(text.unicodeScalars)
         let (tokens, blocks) = Tokenizer().tokenize(scalars)
         let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
-        var sentenceMentions: [[Mention]] = sentences.map { matcher.mentions(in: tokens, range: $0.tokens) }
+        let all: [[Mention]] = sentences.map { matcher.mentions(in: tokens, range: $0.tokens) }
+        let ignored: [[Range<Int>]] = all.map { $0.filter { if case .ignored = $0.target { true } else { false } }.map(\.tokens) }
+        var sentenceMentions: [[Mention]] = all.map { $0.filter { if case .ignored = $0.target { false } else { true } } }
         var unresolved = 0
+        let ambiguousSpans = sentenceMentions.map { $0.filter { if case .ambiguous = $0.target { true } else { false } }.map(\.tokens) }
         resolveAmbiguous(&sentenceMentions, sentences: sentences, blocks: blocks, tokens: tokens,
                          unresolved: &unresolved)
+        // Unresolved context forms are still not new names.
+        let ignoredOrAmbiguous = zip(ignored, ambiguousSpans).map { $0 + $1 }
         let (dates, dating) = date(sentences: sentences, blocks: blocks, tokens: tokens, mentions: sentenceMentions)
         return Reading(scalars: scalars, tokens: tokens, blocks: blocks, sentences: sentences, mentions: sentenceMentions,
-                       dates: dates, dating: dating, unresolved: unresolved)
+                       ignored: ignoredOrAmbiguous, dates: dates, dating: dating, unresolved: unresolved)
     }
 
     /// Dates every sentence: its own explicit dates, else the dated events it
@@ -326,7 +378,7 @@ public struct Extractor: Sendable {
         }
         let actors = mentions.keys.sorted().map { e -> Actor in
             let entry = lexicon.entries[e]
-            return Actor(id: entry.id, name: entry.name, kind: entry.kind, inferred: false,
+            return Actor(id: entry.id, name: entry.name, kind: entry.kind, inferred: entry.inferred,
                          aliases: (forms[e] ?? []).sorted(), mentions: mentions[e] ?? [:])
         }
         let finalTies = ties.values.map { tie -> Tie in

@@ -22,9 +22,12 @@ public struct Lexicon: Sendable, Hashable {
         /// For events: when they happened.
         public var date: MonthInterval?
         public var memberOf: [Membership]
+        /// Found in the text by discovery rather than curated.
+        public var inferred: Bool = false
 
         public init(id: String, name: String, kind: ActorKind, aliases: [String], role: Role = .actor,
-                    date: MonthInterval? = nil, memberOf: [Membership] = []) {
+                    date: MonthInterval? = nil, memberOf: [Membership] = [], inferred: Bool = false) {
+            self.inferred = inferred
             self.id = id
             self.name = name
             self.kind = kind

@@ -167,7 +167,8 @@ public struct MentionMatcher: Sendable {
         return nil
     }
 
-    /// Mentions in `tokens[range]`, left to right, non-overlapping. Where two aliases
+    /// Mentions in `tokens[range]`, left to right, non-overlapping, including spans of
+    /// ignored forms (target `.ignored`) so that discovery can skip them. Where two aliases
     /// overlap, the one reaching further wins ("the Soviet government" is the Soviet
     /// government, not "the Soviet" followed by a stray word).
     public func mentions(in tokens: [Token], range: Range<Int>) -> [Mention] {
@@ -190,10 +191,6 @@ public struct MentionMatcher: Sendable {
                 }
             }
             if overtaken { i += 1; continue }
-            if case .ignored = best.target {
-                i = best.end
-                continue
-            }
             let form = tokens[i..<best.end].map(\.text).joined(separator: " ")
             out.append(Mention(target: best.target, tokens: i..<best.end, start: tokens[i].start,
                                end: tokens[best.end - 1].end, form: form))

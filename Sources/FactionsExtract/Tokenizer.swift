@@ -14,6 +14,8 @@ public struct Token: Sendable, Hashable {
     public var possessive: Bool = false
     /// The token is the first of its line in the original file.
     public var startsLine: Bool = false
+    /// Inside markdown emphasis (`*…*`, `_…_`): book and paper titles.
+    public var emphasised: Bool = false
 
     public var isCapitalised: Bool {
         guard let first = text.unicodeScalars.first else { return false }
@@ -56,6 +58,7 @@ public struct Tokenizer: Sendable {
         var atLineStart = true
         var lineHasContent = false
         var lineTokenCount = 0
+        var inEmphasis = false
 
         func closeBlock() {
             if tokens.count > blockStart {
@@ -85,6 +88,7 @@ public struct Tokenizer: Sendable {
                     && (breaks == 1 || (breaks <= 3 && prevWord && (tokens.last?.text.first?.isLowercase == true
                         || tokens.last?.isCapitalised == true) && lineTokenCount >= 4))
                 if !softWrap {
+                    inEmphasis = false
                     closeBlock()
                     atLineStart = true
                     lineHasContent = false
@@ -123,6 +127,12 @@ public struct Tokenizer: Sendable {
                 }
             }
             if c == "*" || c == "_" {
+                // Opening when followed by a word character, closing otherwise.
+                if i + 1 < n, Self.isWordScalar(scalars[i + 1]) || scalars[i + 1] == "*" || scalars[i + 1] == "_" {
+                    if !(i > 0 && Self.isWordScalar(scalars[i - 1])) { inEmphasis = true }
+                } else {
+                    inEmphasis = false
+                }
                 i += 1
                 continue
             }
@@ -186,6 +196,7 @@ public struct Tokenizer: Sendable {
                 var token = Token(text: String(text), kind: allDigits ? .number : .word, start: start, end: end)
                 token.possessive = possessive
                 token.startsLine = atLineStart
+                token.emphasised = inEmphasis
                 tokens.append(token)
                 atLineStart = false
                 lineHasContent = true

@@ -1,0 +1,312 @@
+import FactionsCore
+
+/// A name found in the text that the lexicon does not list.
+public struct Candidate: Sendable, Hashable, Encodable {
+    public var id: String
+    public var name: String
+    public var kind: ActorKind
+    public var count: Int
+    /// Surface forms seen, most frequent first.
+    public var forms: [String]
+    /// Why the kind was guessed: the head word or title that decided it.
+    public var evidence: String
+    public var examples: [Example]
+
+    public struct Example: Sendable, Hashable, Encodable {
+        public var document: String
+        public var sentence: Int
+        public var quote: String
+    }
+}
+
+/// Finds actors the lexicon lacks, from capitalisation and head words.
+///
+/// A candidate is a run of capitalised words (with `of`, `the`, `de` inside it and
+/// initials such as `F. F.`) that no alias or ignored form covers, or a capitalised
+/// word followed by an event head in lowercase (`Kronstadt revolt`). Titles
+/// (`General`, `Prince`, `Minister`) and initials mark persons; heads such as
+/// `Committee`, `Soviet`, `Guard`, `Fleet` mark bodies, `Party` parties, and `Days`,
+/// `Revolution`, `Offensive`, `Theses`, `revolt`, `coup` events. Left out: a lone
+/// sentence-initial word that the text also uses in lowercase, months and weekdays,
+/// nationalities, words mostly after a preposition of place (`in Petrograd`), and
+/// words inside markdown emphasis (book titles).
+public struct Discovery: Sendable {
+    public var minimumCount: Int
+
+    public init(minimumCount: Int = 2) {
+        self.minimumCount = minimumCount
+    }
+
+    static let titles: Set<String> = [
+        "General", "Prince", "Princess", "Minister", "Tsar", "Tsarina", "Czar", "Admiral", "Colonel", "Captain",
+        "Comrade", "Count", "Countess", "Baron", "President", "Premier", "Lieutenant", "Sergeant", "Mr", "Mrs", "Ms",
+        "Dr", "Professor", "Father", "Grand", "Duke", "Emperor", "Empress", "King", "Queen", "Commissar", "Chairman",
+        "Ataman", "Marshal", "Senator", "Deputy", "Major", "Lord", "Lady", "Sir", "Madame", "Monsieur", "Citizen",
+    ]
+    static let bodyHeads: Set<String> = [
+        "Committee", "Committees", "Soviet", "Soviets", "Congress", "Guard", "Guards", "Conference", "Assembly", "Fleet",
+        "Council", "Government", "Army", "Regiment", "Union", "Bureau", "Duma", "Commissariat", "Cabinet", "Ministry",
+        "Court", "Senate", "Parliament", "Directory", "Division", "Brigade", "Corps", "Battalion", "Police", "Cheka",
+        "Federation", "League", "Front", "Comintern", "International", "Convention", "Club", "Society", "Association",
+        "Executive", "Presidium", "Politburo", "Sovnarkom", "Legion", "Navy", "Militia", "Section",
+    ]
+    static let partyHeads: Set<String> = ["Party", "Parties", "Bloc", "Faction", "Democrats", "Revolutionaries",
+                                           "Socialists", "Communists", "Liberals", "Conservatives", "Anarchists"]
+    static let eventHeads: Set<String> = [
+        "Days", "Revolution", "Offensive", "Theses", "Revolt", "Coup", "Uprising", "Insurrection", "Affair", "Crisis",
+        "War", "Strike", "Mutiny", "Massacre", "Treaty", "Rising", "Rebellion", "Putsch", "Campaign", "Battle", "Siege",
+        "Sunday", "Peace", "Decree", "Manifesto", "Agreement", "Election", "Elections",
+    ]
+    static let lowercaseEventHeads: Set<String> = ["revolt", "coup", "uprising", "insurrection", "mutiny", "rising",
+                                                    "rebellion", "putsch", "offensive", "strike", "massacre", "affair",
+                                                    "days", "revolution", "theses", "crisis", "strikes"]
+    static let connectors: Set<String> = ["of", "the", "for", "de", "von", "van", "der", "du", "la", "and"]
+    static let months: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                      "September", "October", "November", "December", "Monday", "Tuesday",
+                                      "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Jan", "Feb", "Mar",
+                                      "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+    static let placePrepositions: Set<String> = ["in", "at", "from", "to", "near", "across", "throughout", "outside",
+                                                 "into", "towards", "toward", "around", "inside", "within", "through"]
+    static let stopwords: Set<String> = [
+        "I", "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "You", "His", "Her",
+        "Their", "Our", "Its", "But", "And", "Or", "If", "When", "While", "As", "In", "On", "At", "By", "For", "From",
+        "With", "Without", "After", "Before", "During", "Since", "Until", "Yet", "So", "Thus", "Then", "There", "Here",
+        "What", "Which", "Who", "Whom", "Whose", "Why", "How", "Where", "All", "Some", "Many", "Most", "No", "Not",
+        "One", "Two", "Three", "First", "Second", "Third", "Last", "Next", "Other", "Such", "Even", "Only", "Also",
+        "However", "Although", "Though", "Because", "Unlike", "Like", "Between", "Against", "Under", "Over", "Once",
+        "Now", "Today", "Yes", "Mr", "Ibid", "Part", "Chapter", "Vol", "See", "Notes", "Note", "Return", "Back",
+        "Top", "Page", "Menu", "Home", "Next", "Previous", "Both", "Each", "Every", "Any", "Another", "Instead",
+        "Indeed", "Still", "Meanwhile", "Moreover", "Furthermore", "Therefore", "Hence", "Whether", "Why", "Let",
+        "Ex", "Socialism", "Marxism", "Marxist", "Marxists", "Capitalism", "Bolshevism", "Menshevism", "Socialist",
+        "Communist", "Communism", "God", "Christ", "Internet", "Web", "Url", "Http", "Https", "Www",
+    ]
+
+    struct Occurrence {
+        var key: String
+        var form: String
+        var kind: ActorKind?
+        var evidence: String
+        var document: String
+        var sentence: Int
+        var quote: String
+        var sentenceInitial: Bool
+        var afterPlacePreposition: Bool
+    }
+
+    /// Candidates over a set of read documents. `lowercaseVocabulary` holds every word
+    /// the corpus writes in lowercase (to tell "Despite" at a sentence start from a name).
+    public func candidates(_ readings: [(document: Document, reading: Extractor.Reading)], lexicon: Lexicon,
+                           ignore: Set<String>) -> [Candidate] {
+        // Words the prose writes in lowercase more often than capitalised mid-sentence
+        // are ordinary words ("Despite", "Justice"); notes are left out because URLs
+        // and citations write names in lowercase.
+        var lowerCount: [String: Int] = [:], capitalCount: [String: Int] = [:]
+        for (_, r) in readings {
+            for sentence in r.sentences where sentence.role == .prose {
+                for i in sentence.tokens where r.tokens[i].kind == .word {
+                    let t = r.tokens[i]
+                    if t.text.first?.isLowercase == true {
+                        lowerCount[t.text, default: 0] += 1
+                    } else if i > sentence.tokens.lowerBound {
+                        capitalCount[t.text.lowercased(), default: 0] += 1
+                    }
+                }
+            }
+        }
+        let lowercase = Set(lowerCount.filter { $0.value >= (capitalCount[$0.key] ?? 0) }.map(\.key))
+        var knownFirstWords = Set<String>()
+        for entry in lexicon.entries {
+            for alias in entry.aliases {
+                let words = alias.split(separator: " ")
+                // Adjectives that open known names ("Provisional Government").
+                if words.count > 1, let f = words.first,
+                   ["al", "ary", "ive", "ic", "ory", "ent", "ant"].contains(where: { f.hasSuffix($0) }) {
+                    knownFirstWords.insert(String(f))
+                }
+            }
+        }
+        var occurrences: [Occurrence] = []
+        for (document, r) in readings {
+            for (s, sentence) in r.sentences.enumerated() where sentence.role == .prose {
+                var covered = Set<Int>()
+                for m in r.mentions[s] { for i in m.tokens { covered.insert(i) } }
+                for span in r.ignored[s] { for i in span { covered.insert(i) } }
+                let quote = String(String.UnicodeScalarView(r.scalars[sentence.start..<sentence.end]))
+                for occ in scan(r.tokens, sentence: sentence, covered: covered, lowercase: lowercase, ignore: ignore,
+                                knownFirstWords: knownFirstWords) {
+                    var o = occ
+                    o.document = document.id
+                    o.sentence = sentence.index
+                    o.quote = quote
+                    occurrences.append(o)
+                }
+            }
+        }
+        // Group by key; a lone surname joins the full name that ends with it.
+        var groups: [String: [Occurrence]] = [:]
+        for o in occurrences { groups[o.key, default: []].append(o) }
+        let multi = groups.keys.filter { $0.contains(" ") }
+        for key in groups.keys.sorted() where !key.contains(" ") {
+            let owners = multi.filter { $0.hasSuffix(" " + key) && (groups[$0]?.contains { $0.kind == .person || $0.kind == nil } ?? false) }
+            if owners.count == 1, let owner = owners.first, let occ = groups[key] {
+                groups[owner, default: []].append(contentsOf: occ)
+                groups[key] = nil
+            }
+        }
+        var out: [Candidate] = []
+        let lexiconIDs = Set(lexicon.entries.map(\.id))
+        for (key, occ) in groups {
+            // Mostly sentence-initial single words and mostly places are not names.
+            let placeShare = Double(occ.filter(\.afterPlacePreposition).count) / Double(occ.count)
+            if placeShare >= 0.5 { continue }
+            if !key.contains(" "), occ.allSatisfy(\.sentenceInitial) { continue }
+            var formCounts: [String: Int] = [:]
+            for o in occ { formCounts[o.form, default: 0] += 1 }
+            let forms = formCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+            let decided = occ.first { $0.kind != nil }
+            let kind = decided?.kind ?? .person
+            let name = forms.max { ($0.count, formCounts[$0]!) < ($1.count, formCounts[$1]!) } ?? key
+            var id = Self.slug(name)
+            if lexiconIDs.contains(id) { id += "-inferred" }
+            let examples = occ.prefix(3).map { Candidate.Example(document: $0.document, sentence: $0.sentence, quote: $0.quote) }
+            out.append(Candidate(id: id, name: name, kind: kind, count: occ.count, forms: forms,
+                                 evidence: decided?.evidence ?? "capitalised name", examples: Array(examples)))
+        }
+        return out.sorted { ($0.count, $1.id) > ($1.count, $0.id) }
+    }
+
+    /// Candidate spans in one sentence.
+    func scan(_ tokens: [Token], sentence: Sentence, covered: Set<Int>, lowercase: Set<String>,
+              ignore: Set<String>, knownFirstWords: Set<String>) -> [Occurrence] {
+        var out: [Occurrence] = []
+        var i = sentence.tokens.lowerBound
+        let end = sentence.tokens.upperBound
+        func isCap(_ j: Int) -> Bool {
+            j < end && !covered.contains(j) && tokens[j].kind == .word && tokens[j].isCapitalised && !tokens[j].emphasised
+        }
+        func isInitial(_ j: Int) -> Bool {
+            isCap(j) && tokens[j].text.count == 1 && j + 1 < end && tokens[j + 1].text == "."
+        }
+        while i < end {
+            guard isCap(i) else { i += 1; continue }
+            let start = i
+            var words: [String] = []
+            var j = i
+            var initials = false
+            while j < end {
+                if isInitial(j) { words.append(tokens[j].text + "."); initials = true; j += 2; continue }
+                if isCap(j) {
+                    words.append(tokens[j].text)
+                    j += 1
+                    if tokens[j - 1].possessive { break }
+                    continue
+                }
+                // Connectors inside a name: "Council of People's Commissars".
+                if j + 1 < end, Self.connectors.contains(tokens[j].text), !covered.contains(j), isCap(j + 1),
+                   !words.isEmpty, !(Self.titles.contains(words.last!)) {
+                    words.append(tokens[j].text)
+                    j += 1
+                    continue
+                }
+                break
+            }
+            i = max(j, i + 1)
+            // Trim connectors and stopwords at the edges.
+            while let f = words.first, Self.stopwords.contains(f) || Self.connectors.contains(f) { words.removeFirst() }
+            while let l = words.last, Self.connectors.contains(l) { words.removeLast() }
+            guard !words.isEmpty else { continue }
+            var title: String? = nil
+            // "Later General Brusilov": what precedes a title is not part of the name.
+            if let t = words.lastIndex(where: { Self.titles.contains($0) }), t < words.count - 1 {
+                title = words[t]
+                words.removeFirst(t + 1)
+            }
+            // A sentence-initial ordinary word glued to a name: "Later Brusilov".
+            if words.count > 1, start == sentence.tokens.lowerBound, lowercase.contains(words[0].lowercased()) {
+                words.removeFirst()
+            }
+            guard !words.isEmpty else { continue }
+            if words.allSatisfy({ Self.months.contains($0) || Self.stopwords.contains($0) }) { continue }
+            if words.count == 1, let w = words.first, Self.isDemonym(w) { continue }
+            // Hyphenated adjectives: "Bolshevik-led", "Petrograd-based".
+            if words.count == 1, let w = words.first, let dash = w.lastIndex(of: "-"),
+               w[w.index(after: dash)...].first?.isLowercase == true { continue }
+            var kind: ActorKind? = nil
+            var evidence = ""
+            // Lowercase event head right after: "Kronstadt revolt".
+            if j < end, !covered.contains(j), Self.lowercaseEventHeads.contains(tokens[j].text) {
+                words.append(tokens[j].text)
+                kind = .event
+                evidence = "event head '\(tokens[j].text)'"
+            }
+            let head = words.last!
+            if kind == nil {
+                if Self.eventHeads.contains(head) { kind = .event; evidence = "event head '\(head)'" }
+                else if Self.partyHeads.contains(head) { kind = .party; evidence = "party head '\(head)'" }
+                else if Self.bodyHeads.contains(head) { kind = .body; evidence = "body head '\(head)'" }
+                else if let title { kind = .person; evidence = "title '\(title)'" }
+                else if initials { kind = .person; evidence = "initials" }
+            }
+            if kind == nil || kind == .person, words.count > 4 { continue }
+            if kind == nil, words.contains("and") { continue }
+            // A role without a name: "Foreign Minister".
+            if let last = words.last, Self.titles.contains(last) { continue }
+            // Plural common nouns ("Deputies", "Agricultural Labourers") name groups of
+            // people, not actors, unless a head word made them a body or party.
+            if kind == nil, let last = words.last,
+               ["ers", "ies", "ants", "ists", "ions", "ors", "ents"].contains(where: { last.hasSuffix($0) }) { continue }
+            // The first word of a known name on its own is a fragment ("Provisional").
+            if words.count == 1, kind == nil, knownFirstWords.contains(words[0]) { continue }
+            // A bare head ("the Government", "the War") is a common noun, not a name.
+            if words.count == 1, kind != nil, kind != .person { continue }
+            // Title Case phrases of ordinary words ("Agricultural Labourers", "Winter Palace").
+            if kind == nil, words.count > 1, words.allSatisfy({ lowercase.contains($0.lowercased()) || Self.connectors.contains($0) }) {
+                continue
+            }
+            let form = words.joined(separator: " ")
+            if ignore.contains(form) { continue }
+            // A lone capitalised word the text also writes in lowercase is an ordinary word.
+            let sentenceInitial = title == nil && kind == nil && (start == sentence.tokens.lowerBound
+                || (start > sentence.tokens.lowerBound && ["\"", "'", "("].contains(tokens[start - 1].text) && start - 1 == sentence.tokens.lowerBound))
+            if words.count == 1, kind == nil, lowercase.contains(form.lowercased()) { continue }
+            if words.count == 1, kind == nil, form.count <= 2 { continue }
+            var place = false
+            if start > sentence.tokens.lowerBound, title == nil {
+                let prev = tokens[start - 1].text.lowercased()
+                place = Self.placePrepositions.contains(prev) && kind == nil
+            }
+            // Key: the name without initials, so "F. F. Raskolnikov" and "Raskolnikov" meet.
+            let key = words.filter { !$0.hasSuffix(".") }.joined(separator: " ")
+            guard !key.isEmpty else { continue }
+            out.append(Occurrence(key: key, form: form, kind: kind, evidence: evidence, document: "", sentence: 0, quote: "",
+                                  sentenceInitial: sentenceInitial, afterPlacePreposition: place))
+        }
+        return out
+    }
+
+    static func isDemonym(_ w: String) -> Bool {
+        for suffix in ["ian", "ians", "ish", "ese", "ean", "ans"] where w.hasSuffix(suffix) && w.count > 4 { return true }
+        return ["German", "Germans", "French", "English", "British", "American", "Americans", "Russians", "Russian",
+                "Czech", "Czechs", "Polish", "Dutch", "Swiss", "Greek", "Greeks", "Turk", "Turks", "Jew", "Jews",
+                "Jewish", "Europe", "European", "Western", "Eastern", "Northern", "Southern", "Soviet"].contains(w)
+    }
+
+    static func slug(_ text: String) -> String {
+        var out = ""
+        var dash = false
+        for s in text.lowercased().unicodeScalars {
+            if s.isASCII, s.properties.isAlphabetic || s.properties.numericType != nil {
+                out.unicodeScalars.append(s)
+                dash = false
+            } else if !s.isASCII, s.properties.isAlphabetic {
+                out.unicodeScalars.append(s)
+                dash = false
+            } else if !dash, !out.isEmpty {
+                out += "-"
+                dash = true
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "actor" : out
+    }
+}
