@@ -167,7 +167,8 @@ public struct Extractor: Sendable {
                 paragraphYear = nil
             }
             let found = resolver.find(in: tokens, range: sentence.tokens, excluded: mentions[s].map(\.tokens))
-            let year = paragraphYear ?? defaultYear ?? lastYear
+            let yearHere = found.last(where: { $0.year != nil && $0.year == $0.toYear })?.year
+            let year = yearHere ?? paragraphYear ?? defaultYear ?? lastYear
             var own = DateResolver.interval(found, year: year)
             if let y = found.last(where: { $0.year != nil && $0.year == $0.toYear })?.year {
                 paragraphYear = y

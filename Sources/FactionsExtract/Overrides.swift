@@ -115,6 +115,21 @@ public struct Overrides: Sendable, Hashable {
         var actors = Dictionary(uniqueKeysWithValues: network.actors.map { ($0.id, $0) })
         var ties = network.ties
         let ids = Array(actors.keys)
+        func matches(_ tie: Tie, _ edit: TieEdit) -> Bool {
+            tie.sign != .neutral && PairKey(tie.source, tie.target) == PairKey(edit.source, edit.target)
+                && (edit.type == nil || tie.type == edit.type)
+        }
+        for edit in drops + flips {
+            for id in [edit.source, edit.target] where actors[id] == nil { throw unknown(id, at: edit.location, among: ids) }
+            if !ties.contains(where: { matches($0, edit) }) {
+                throw InputError(path: edit.location, message: "no typed tie \(edit.source)–\(edit.target)\(edit.type.map { " of type '\($0)'" } ?? "") to edit; check `factions extract` output")
+            }
+        }
+        ties.removeAll { tie in drops.contains { matches(tie, $0) } }
+        for t in ties.indices where flips.contains(where: { matches(ties[t], $0) }) {
+            ties[t].sign = ties[t].sign == .positive ? .negative : .positive
+            ties[t].type = "flipped-" + ties[t].type
+        }
         for merge in merges {
             guard var target = actors[merge.into] else { throw unknown(merge.into, at: merge.location, among: ids) }
             for id in merge.actors where id != merge.into {
@@ -132,21 +147,6 @@ public struct Overrides: Sendable, Hashable {
         for rename in renames {
             guard actors[rename.actor] != nil else { throw unknown(rename.actor, at: rename.location, among: ids) }
             actors[rename.actor]?.name = rename.name
-        }
-        func matches(_ tie: Tie, _ edit: TieEdit) -> Bool {
-            tie.sign != .neutral && PairKey(tie.source, tie.target) == PairKey(edit.source, edit.target)
-                && (edit.type == nil || tie.type == edit.type)
-        }
-        for edit in drops + flips {
-            for id in [edit.source, edit.target] where actors[id] == nil { throw unknown(id, at: edit.location, among: ids) }
-            if !ties.contains(where: { matches($0, edit) }) {
-                throw InputError(path: edit.location, message: "no typed tie \(edit.source)–\(edit.target)\(edit.type.map { " of type '\($0)'" } ?? "") to edit; check `factions extract` output")
-            }
-        }
-        ties.removeAll { tie in drops.contains { matches(tie, $0) } }
-        for t in ties.indices where flips.contains(where: { matches(ties[t], $0) }) {
-            ties[t].sign = ties[t].sign == .positive ? .negative : .positive
-            ties[t].type = "flipped-" + ties[t].type
         }
         // Re-merge ties that now share a key (after merges), dropping self-ties.
         var merged: [TieKey: Tie] = [:]

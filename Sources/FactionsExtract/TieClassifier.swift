@@ -65,7 +65,7 @@ public struct TieClassifier: Sendable {
         add("oppose", .negative, ["opposed", "oppose", "opposes", "opposing", "opposition to", "opposition of",
                                   "against", "resisted", "resist", "resistance to", "hostile to", "hostility to",
                                   "enemy of", "enemies of", "hatred of", "rejected", "reject", "rejects", "rejection of",
-                                  "refused", "condemned", "condemn", "criticised", "criticized", "attacked verbally",
+                                  "condemned", "condemn", "criticised", "criticized", "attacked verbally",
                                   "distrust of", "struggle against", "fought against", "fight against", "campaign against",
                                   "turned against", "turn against", "rivals", "rival of", "in opposition to",
                                   "blamed", "accused", "slandered", "vilified", "betrayed", "betray", "betrayal of",
@@ -220,6 +220,15 @@ public struct TieClassifier: Sendable {
         return out
     }
 
+    /// Words between a party and a person in "the Bolshevik sailor, Raskolnikov".
+    static let occupations: Set<String> = [
+        "sailor", "sailors", "leader", "leaders", "activist", "activists", "deputy", "minister", "worker", "soldier",
+        "historian", "chronicler", "journalist", "orator", "delegate", "member", "commissar", "politician", "militant",
+        "agitator", "organiser", "organizer", "lawyer", "veteran", "revolutionary", "theorist", "writer", "editor",
+        "chairman", "spokesman", "general", "officer", "commander", "deputies", "internationalist", "leftist",
+        "moderate", "veteran", "old", "young", "prominent", "leading", "right-wing", "left-wing",
+    ]
+
     static let appositionWords: Set<String> = [",", "the", "a", "an", "one", "of", "was", "is", "were", "are", "became",
                                                "becomes", "as", "its", "their", "main", "chief", "top", "central",
                                                "new", "elected", "remained"]
@@ -260,7 +269,8 @@ public struct TieClassifier: Sendable {
             var roleIndex: Int? = nil
             if g.possessive {
                 var j = g.end
-                while j < min(sentence.upperBound, g.end + 3), tokens[j].kind == .word, tokens[j].text.first?.isLowercase == true {
+                if j < sentence.upperBound, tokens[j].text == "'" { j += 1 }
+                while j < min(sentence.upperBound, g.end + 4), tokens[j].kind == .word, tokens[j].text.first?.isLowercase == true {
                     if Self.roleNouns.contains(lower(j)) { roleIndex = j; break }
                     j += 1
                 }
@@ -293,7 +303,7 @@ public struct TieClassifier: Sendable {
             guard gap.count <= 3 else { continue }
             let between = gap.map { tokens[$0] }
             let onlyNouns = between.allSatisfy { t in
-                t.text == "," || (t.kind == .word && t.text.first?.isLowercase == true && !["and", "or", "with", "to", "of", "by", "against", "for", "from"].contains(t.text))
+                t.text == "," || ["a", "an", "the"].contains(t.text) || Self.occupations.contains(t.text.lowercased())
             }
             guard onlyNouns, !tokens[a.tokens.upperBound - 1].possessive else { continue }
             if kinds[a.entry] == .party && kinds[b.entry] == .person, between.allSatisfy({ $0.text != "," }) || between.count >= 2 {
@@ -329,8 +339,12 @@ public struct TieClassifier: Sendable {
                     continue
                 }
             }
+            let last = tokens[m.tokens.upperBound - 1]
+            // "the Bolsheviks' leaders": a plural possessive is an apostrophe glued on.
+            let pluralPossessive = m.tokens.upperBound < tokens.count && tokens[m.tokens.upperBound].text == "'"
+                && tokens[m.tokens.upperBound].start == last.end && last.text.hasSuffix("s")
             groups.append(Group(members: [m.entry], start: m.tokens.lowerBound, end: m.tokens.upperBound,
-                                possessive: tokens[m.tokens.upperBound - 1].possessive))
+                                possessive: last.possessive || pluralPossessive))
         }
         return groups
     }

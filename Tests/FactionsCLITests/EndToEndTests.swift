@@ -187,3 +187,62 @@ struct ImportedGraphTests {
         #expect(unknown.stderr.contains("did you mean 'kerensky'"))
     }
 }
+
+@Suite("extraction refuses bad input", .serialized)
+struct BadInputTests {
+    /// A dataset folder with one good text and the given extra files.
+    func dataset(_ files: [String: [UInt8]]) throws -> URL {
+        let dir = try CLI.temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        try Data("Lenin met Trotsky in October.\n".utf8).write(to: dir.appendingPathComponent("corpus/a.txt"))
+        try Data("actors:\n  - {id: lenin, name: Lenin, kind: person}\n  - {id: trotsky, name: Trotsky, kind: person}\n".utf8)
+            .write(to: dir.appendingPathComponent("lexicon.yaml"))
+        for (name, bytes) in files { try Data(bytes).write(to: dir.appendingPathComponent(name)) }
+        return dir
+    }
+
+    static let cases: [(String, [String: [UInt8]], String)] = [
+        ("invalid UTF-8", ["corpus/b.txt": [0x4C, 0x65, 0x6E, 0xC3, 0x28, 0x0A]], "b.txt:1: invalid UTF-8 at byte 3"),
+        ("binary", ["corpus/b.txt": [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]], "b.txt:1: NUL byte"),
+        ("empty", ["corpus/b.txt": []], "b.txt: is empty"),
+        ("YAML error", ["lexicon.yaml": Array("actors:\n  - {id: lenin, kind: person\n".utf8)], "lexicon.yaml:3:1: YAML error"),
+        ("alias twice", ["lexicon.yaml": Array("actors:\n  - {id: a, name: Lenin, kind: person}\n  - {id: b, name: B, kind: person, aliases: [Lenin]}\n".utf8)],
+         "alias 'Lenin' is claimed by both 'a' and 'b'"),
+        ("unknown kind", ["lexicon.yaml": Array("actors:\n  - {id: a, name: A, kind: faction}\n".utf8)], "unknown kind 'faction'"),
+        ("override of an unknown actor", ["overrides.yaml": Array("rename:\n  - {actor: lenim, name: X}\n".utf8)],
+         "overrides.yaml:2:5: names unknown actor 'lenim'; did you mean 'lenin'?"),
+    ]
+
+    @Test func eachCaseFailsCleanlyAndKeepsTheOldOutput() throws {
+        for (name, files, message) in Self.cases {
+            let dir = try dataset(files)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let out = dir.appendingPathComponent("network.json").path
+            try Data("previous".utf8).write(to: URL(fileURLWithPath: out))
+            let result = try CLI.run(["extract", dir.path, "-o", out])
+            #expect(result.status == 1, "\(name): exit \(result.status)")
+            #expect(result.stderr.contains(message), "\(name): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(name): \(result.stderr)")
+            #expect(try String(contentsOfFile: out, encoding: .utf8) == "previous", "\(name): output touched")
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
+            #expect(leftovers.isEmpty)
+        }
+    }
+
+    @Test func goodDatasetExtractsWithCalendarAndDates() throws {
+        let dir = try dataset(["periods.yaml": Array("calendar: julian\nperiods:\n  - {id: oct, name: October, from: 1917-10, to: 1917-10}\n".utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("network.json").path
+        let result = try CLI.run(["extract", dir.path, "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as! [String: Any]
+        #expect(json["calendar"] as? String == "julian")
+        #expect(json["schema"] as? Int == 1)
+        let ties = json["ties"] as! [[String: Any]]
+        #expect(ties.count == 1)
+        #expect(ties[0]["from"] as? String == "1917-10")
+        let evidence = (ties[0]["evidence"] as! [[String: Any]])[0]
+        #expect(evidence["quote"] as? String == "Lenin met Trotsky in October.")
+        #expect(evidence["dating"] as? String == "explicit")
+    }
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# `make bench`: times factions, igraph and NetworkX side by side on the same graphs and
+# prints one table; writes Benchmarks/results/<date>.md and .json.
+#
+#   1. the benchmark venv .venv-bench (networkx, igraph, and numpy/scipy for NetworkX's
+#      PageRank), created once
+#   2. seeded graphs into Benchmarks/data/ (Scripts/bench_graphs.py; kept when present)
+#   3. Benchmarks/ built in release (factions-bench)
+#   4. every (tool, graph, op) in its own process, under a time limit, so that each
+#      line's max_rss_mib is the peak of loading that graph plus that one op
+#   5. Scripts/bench_table.py: the table and the results files
+#
+# Environment: BENCH_TIMEOUT (seconds per op process, default 300), BENCH_NX_CAP
+# (NetworkX betweenness/closeness run exactly only when a sample extrapolates under
+# this, default 120), BENCH_GRAPHS (space-separated subset of the graphs),
+# PYTHON (default python3). Run it under `nice -n 19` on a shared machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+TIMEOUT=${BENCH_TIMEOUT:-300}
+NX_CAP=${BENCH_NX_CAP:-120}
+PYTHON=${PYTHON:-python3}
+VENV=$root/.venv-bench
+DATA=$root/Benchmarks/data
+RUN=$DATA/run            # raw JSON lines of this run (gitignored with data/)
+
+ALL_OPS="betweenness closeness pagerank eigenvector degree coreness louvain leiden"
+LINEAR_OPS="pagerank eigenvector degree coreness louvain leiden"
+# graph → ops; betweenness and closeness (O(nm)) stop at 10,000 nodes for every tool.
+declare -A OPS=(
+    [ba-1k]=$ALL_OPS [ba-10k]=$ALL_OPS [lfr-10k-mu0.1]=$ALL_OPS [lfr-10k-mu0.3]=$ALL_OPS
+    [ba-100k]=$LINEAR_OPS [ba-1m]=$LINEAR_OPS
+)
+GRAPHS=${BENCH_GRAPHS:-"ba-1k ba-10k lfr-10k-mu0.1 lfr-10k-mu0.3 ba-100k ba-1m"}
+# NetworkX stops at 100,000 nodes (a 1M-node nx.Graph alone needs gigabytes).
+NX_SKIP_GRAPHS=" ba-1m "
+
+say() { echo "bench: $*" >&2; }
+
+# 1. venv
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import igraph, networkx, scipy' 2>/dev/null; then
+    say "creating $VENV"
+    "$PYTHON" -m venv "$VENV"
+    "$VENV/bin/pip" install -q networkx==3.6.1 igraph==1.0.0 numpy==2.4.6 scipy==1.17.1
+fi
+PY=$VENV/bin/python
+
+# 2. graphs
+say "graphs → Benchmarks/data/"
+"$PY" Scripts/bench_graphs.py --out "$DATA"
+
+# 3. build
+say "building Benchmarks (release)"
+if ! (cd Benchmarks && swift build -c release --scratch-path .build) >"$DATA/build.log" 2>&1; then
+    cat "$DATA/build.log" >&2; say "build failed"; exit 1
+fi
+BENCH_BIN=$root/Benchmarks/.build/release/factions-bench
+
+# 4. runs
+rm -rf "$RUN"; mkdir -p "$RUN"
+# run_one TOOL GRAPH OP: appends the op's JSON line (or a timeout/failure line) to RUN/TOOL.jsonl
+run_one() {
+    local tool=$1 graph=$2 op=$3 out=$RUN/$1.jsonl tmp=$RUN/current.out status=0
+    local -a cmd
+    if [ "$tool" = factions ]; then
+        cmd=("$BENCH_BIN" --data "$DATA" --graph "$graph" --ops "$op")
+    else
+        cmd=("$PY" Scripts/peer_bench.py --tool "$tool" --data "$DATA" --graph "$graph" --ops "$op" --cap "$NX_CAP")
+    fi
+    timeout --signal=KILL "$TIMEOUT" "${cmd[@]}" >"$tmp" 2>"$RUN/current.err" || status=$?
+    if grep -q "\"op\": *\"$op\"" "$tmp"; then
+        grep -v '"op": *"load"' "$tmp" >>"$out"
+        grep '"op": *"load"' "$tmp" >>"$RUN/load.jsonl" || true
+    elif [ "$status" = 137 ]; then
+        printf '{"tool":"%s","op":"%s","graph":"%s","seconds":null,"timeout":%s}\n' "$tool" "$op" "$graph" "$TIMEOUT" >>"$out"
+    else
+        local why; why=$(tail -c 300 "$RUN/current.err" | tr '\n"\\' "  /")
+        printf '{"tool":"%s","op":"%s","graph":"%s","seconds":null,"error":"exit %s: %s"}\n' "$tool" "$op" "$graph" "$status" "$why" >>"$out"
+    fi
+    tail -n 1 "$out" | cut -c1-160 >&2
+}
+
+timed_out() {  # timed_out TOOL GRAPH OP: did that op hit the time limit in this run?
+    grep -q "\"op\":\"$3\",\"graph\":\"$2\",\"seconds\":null,\"timeout\"" "$RUN/$1.jsonl" 2>/dev/null
+}
+
+for graph in $GRAPHS; do
+    for op in ${OPS[$graph]}; do
+        for tool in factions igraph networkx; do
+            if [ "$tool" = networkx ] && [[ "$NX_SKIP_GRAPHS" == *" $graph "* ]]; then continue; fi
+            if [ "$graph" = ba-1m ] && timed_out "$tool" ba-100k "$op"; then
+                printf '{"tool":"%s","op":"%s","graph":"%s","seconds":null,"skipped":"ba-100k already exceeded %s s"}\n' \
+                    "$tool" "$op" "$graph" "$TIMEOUT" >>"$RUN/$tool.jsonl"
+                continue
+            fi
+            run_one "$tool" "$graph" "$op"
+        done
+    done
+done
+
+# 5. table
+"$PY" Scripts/bench_table.py --timeout "$TIMEOUT" --nx-cap "$NX_CAP" \
+    "$RUN/factions.jsonl" "$RUN/igraph.jsonl" "$RUN/networkx.jsonl" --load "$RUN/load.jsonl"
