@@ -68,7 +68,7 @@ run_one() {
     else
         cmd=("$PY" Scripts/peer_bench.py --tool "$tool" --data "$DATA" --graph "$graph" --ops "$op" --cap "$NX_CAP")
     fi
-    timeout --signal=KILL "$TIMEOUT" "${cmd[@]}" >"$tmp" 2>"$RUN/current.err" || status=$?
+    OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 timeout --signal=KILL "$TIMEOUT" "${cmd[@]}" >"$tmp" 2>"$RUN/current.err" || status=$?
     if grep -q "\"op\": *\"$op\"" "$tmp"; then
         grep -v '"op": *"load"' "$tmp" >>"$out"
         grep '"op": *"load"' "$tmp" >>"$RUN/load.jsonl" || true

@@ -50,7 +50,12 @@ def fmt_s(r):
     text = f"{s:.3g}" if s < 100 else f"{s:.0f}"
     if s < 0.001:
         text = f"{s:.2g}"
-    return ("≈" + text + " (est)") if r.get("estimated") else text
+    if r.get("estimated"):
+        return "≈" + text + " (est)"
+    wall = r.get("wall_seconds")
+    if wall is not None and wall > 1.5 * s and wall - s > 0.005:
+        text += "*"  # descheduled: the wall clock ran well past the CPU time
+    return text
 
 
 def secs(r):
@@ -181,8 +186,10 @@ def main():
     info = {"date": args.date, "machine": machine(), "versions": versions(rows),
             "settings": {"timeout_s": args.timeout, "networkx_exact_cap_s": args.nx_cap}}
     notes = [
-        "Times are seconds of the call alone (graph already loaded); best of 3 when the first run "
-        "took < 1 s, else one run. Every (tool, graph, op) runs in its own process; "
+        "Times are CPU seconds of the call alone (graph already loaded; wall-clock times are in "
+        "the .json); best of 3 when the first run took < 1 s, else one run. CPU time is used "
+        "because the machine is shared: * marks a cell whose wall time exceeded 1.5× its CPU "
+        "time (the process was descheduled). Every (tool, graph, op) runs in its own process; "
         "`f peak MiB` is factions' peak RSS for loading the graph plus that op.",
         "igraph via python-igraph (single-threaded); factions single-threaded; all processes run "
         "under `nice -n 19` on a machine shared with other work, so expect noise of ±20 %.",

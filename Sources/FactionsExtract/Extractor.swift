@@ -143,8 +143,8 @@ public struct Extractor: Sendable {
     }
 
     /// Dates every sentence: its own explicit dates, else the dated events it
-    /// mentions, else the previous dated sentence of its paragraph, else its section
-    /// heading's date, else the last dated sentence of its section. A month written
+    /// mentions, else the previous dated sentence of its paragraph, else the last dated
+    /// sentence of its section, else its section heading's date. A month written
     /// without a year takes a year written earlier in the same paragraph, else the
     /// dataset's year, else the last year written in the text. Notes are never dated
     /// and never set the year (citations are full of publication years).
@@ -159,16 +159,31 @@ public struct Extractor: Sendable {
         var sectionDate: MonthInterval? = nil
         var lastBlock = -1
         var paragraphDate: MonthInterval? = nil
+        var narrative: Month? = nil
+        var narrativeAge = 0
         for (s, sentence) in sentences.enumerated() {
             if sentence.role == .note { continue }
             if sentence.block != lastBlock {
                 lastBlock = sentence.block
                 paragraphDate = nil
                 paragraphYear = nil
+                // The narrative reference lasts into the next paragraph, no further.
+                narrativeAge += 1
+                if narrativeAge > 1 { narrative = nil }
             }
-            let found = resolver.find(in: tokens, range: sentence.tokens, excluded: mentions[s].map(\.tokens))
+            var found = resolver.find(in: tokens, range: sentence.tokens, excluded: mentions[s].map(\.tokens))
             let yearHere = found.last(where: { $0.year != nil && $0.year == $0.toYear })?.year
             let year = yearHere ?? paragraphYear ?? defaultYear ?? lastYear
+            // Narratives move forward: "in January" after November of the assumed year
+            // is the next January (only for months whose year is assumed, not written).
+            if yearHere == nil, paragraphYear == nil, let y = year, let reference = narrative {
+                for f in found.indices where found[f].year == nil {
+                    if let m = Month(year: y, month: found[f].fromMonth), reference.ordinal - m.ordinal > 6 {
+                        found[f].year = y + 1
+                        found[f].toYear = y + 1
+                    }
+                }
+            }
             var own = DateResolver.interval(found, year: year)
             if let y = found.last(where: { $0.year != nil && $0.year == $0.toYear })?.year {
                 paragraphYear = y
@@ -185,6 +200,7 @@ public struct Extractor: Sendable {
                 if let events { own = events; how = .event }
             }
             if sentence.role == .heading {
+                narrative = nil
                 headingDate = own
                 sectionDate = nil
                 dates[s] = own
@@ -203,16 +219,18 @@ public struct Extractor: Sendable {
                 if own.to.ordinal - own.from.ordinal < 11 {
                     paragraphDate = own
                     sectionDate = own
+                    if how == .explicit { narrative = own.to; narrativeAge = 0 }
                 }
             } else if let p = paragraphDate {
                 dates[s] = p
                 dating[s] = .inherited
+            } else if let c = sectionDate {
+                // The latest date written in the section is more recent than its heading's.
+                dates[s] = c
+                dating[s] = .inherited
             } else if let h = headingDate {
                 dates[s] = h
                 dating[s] = .heading
-            } else if let c = sectionDate {
-                dates[s] = c
-                dating[s] = .inherited
             }
         }
         return (dates, dating)
@@ -267,7 +285,15 @@ public struct Extractor: Sendable {
                                                    weight: 0, directed: relation.directed)
                 // One sentence is one piece of evidence even if the cue repeats.
                 if tie.evidence.last?.sentence == sentence.index && tie.evidence.last?.document == document.id { continue }
-                tie.add(evidence, interval: interval)
+                var dated = evidence
+                var when = interval
+                if relation.earlier, let i = interval {
+                    // "had supported": the month before the one the sentence speaks of.
+                    when = MonthInterval(from: i.from.adding(months: -1), to: i.from.adding(months: -1))
+                    dated = Evidence(document: evidence.document, sentence: evidence.sentence, start: evidence.start,
+                                     end: evidence.end, quote: evidence.quote, interval: when, dating: "pluperfect")
+                }
+                tie.add(dated, interval: when)
                 if !tie.cues.contains(relation.cue) { tie.cues.append(relation.cue); tie.cues.sort() }
                 result.ties[key] = tie
             }

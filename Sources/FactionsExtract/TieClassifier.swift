@@ -10,6 +10,9 @@ public struct TypedRelation: Sendable, Hashable {
     public var directed: Bool
     /// The words of the text that carry the relation, e.g. "did not support".
     public var cue: String
+    /// The cue is in the past perfect ("had supported"): it happened before the
+    /// time the sentence speaks of.
+    public var earlier: Bool = false
 }
 
 /// Reads signed, typed ties from the words around and between actor mentions.
@@ -48,6 +51,8 @@ public struct TieClassifier: Sendable {
                                    "helped", "help", "saved", "save", "armed", "loyal to", "loyalty to", "sympathy for",
                                    "sympathetic to", "confidence in", "rescued", "came to the aid of"])
         add("join", .positive, ["joined", "join", "joins", "joining", "entered", "enter", "went over to", "came over to",
+                                "participate in", "participated in", "took part in", "voted to participate in",
+                                "ministers in", "minister in", "ministers of",
                                 "crossed over to", "defected to", "won over to"])
         add("ally", .positive, directed: false, ["allied with", "ally with", "allied", "alliance with", "alliance between",
                                                  "alliance of", "bloc with", "bloc between", "coalition with",
@@ -75,13 +80,14 @@ public struct TieClassifier: Sendable {
         add("arrest", .negative, ["arrested", "arrest", "arrests", "arrest of", "imprisoned", "jailed", "detained",
                                   "exiled", "deported", "banished", "persecuted", "hunted", "raided"])
         add("attack", .negative, ["attacked", "attack", "attacks", "attack on", "assault on", "assaulted", "stormed",
-                                  "storming of", "shot", "fired on", "fired upon", "besieged", "invaded", "bombarded",
+                                  "storming of", "shot", "shoot", "fired on", "fired upon", "besieged", "invaded", "bombarded",
                                   "killed", "murdered", "massacred", "executed", "lynched", "beat", "beaten"])
         add("overthrow", .negative, ["overthrew", "overthrow", "overthrown", "overthrowing", "overthrow of",
                                      "toppled", "topple", "ousted", "deposed", "brought down", "bring down",
                                      "removed", "replaced", "swept away", "swept", "seized power from",
                                      "took power from", "took power", "seized power", "dissolved", "dispersed",
-                                     "abolished", "liquidated"])
+                                     "abolished", "liquidated", "sacked", "dismissed", "get rid of", "got rid of",
+                                     "rid of"])
         add("crush", .negative, ["crushed", "crush", "crushing", "suppressed", "suppress", "suppression of",
                                  "repressed", "repression of", "repression", "defeated", "defeat", "defeat of",
                                  "disarmed", "disarm", "smashed", "smash", "put down", "banned", "ban", "outlawed",
@@ -130,6 +136,7 @@ public struct TieClassifier: Sendable {
         func lower(_ i: Int) -> String { tokens[i].text.lowercased() }
 
         var i = sentence.lowerBound
+        var lastCueEnd = -10
         while i < sentence.upperBound {
             guard !covered[i], let candidates = cues[lower(i)] else { i += 1; continue }
             // Longest cue starting here.
@@ -141,7 +148,9 @@ public struct TieClassifier: Sendable {
             }
             guard let cue = best else { i += 1; continue }
             let cueEnd = i + cue.words.count
-            defer { i = cueEnd }
+            defer { i = cueEnd; lastCueEnd = cueEnd }
+            // A cue right after another is its object ("suppressed supporters of X").
+            if i - lastCueEnd <= 1 { continue }
             // Negation in the three words before the cue.
             var negated = false
             var k = i - 1
@@ -200,6 +209,15 @@ public struct TieClassifier: Sendable {
                 }
                 continue
             }
+            if !cue.directed, before == nil, let after, after.members.count == 1,
+               let partner = groups.first(where: { $0.start >= after.end && $0.start - after.end <= 6 }) {
+                // "the split in the SR Party, depriving the more radical Left SRs".
+                for p in partner.members where p != after.members[0] {
+                    out.append(TypedRelation(source: after.members[0], target: p, type: type, sign: sign, directed: false,
+                                             cue: cueText))
+                }
+                continue
+            }
             if !cue.directed, let after, after.members.count >= 2, before == nil || lower(cueEnd) == "between" {
                 for a in 0..<after.members.count {
                     for b in (a + 1)..<after.members.count {
@@ -209,9 +227,11 @@ public struct TieClassifier: Sendable {
                 }
                 continue
             }
+            let pluperfect = (max(sentence.lowerBound, i - 3)..<i).contains { lower($0) == "had" }
             for a in agents {
                 for p in patients where a != p {
-                    out.append(TypedRelation(source: a, target: p, type: type, sign: sign, directed: cue.directed, cue: cueText))
+                    out.append(TypedRelation(source: a, target: p, type: type, sign: sign, directed: cue.directed, cue: cueText,
+                                             earlier: pluperfect))
                 }
             }
         }
@@ -320,7 +340,12 @@ public struct TieClassifier: Sendable {
 
     private func crossesClause(_ tokens: [Token], _ from: Int, _ to: Int) -> Bool {
         guard from < to else { return false }
-        for i in from..<to where Self.clauseBreaks.contains(tokens[i].text.lowercased()) { return true }
+        for i in from..<to where Self.clauseBreaks.contains(tokens[i].text.lowercased()) {
+            // "the SRs and Mensheviks who wished to continue coalition with the Kadets":
+            // a relative pronoun right after the mention keeps it as the subject.
+            if i == from, ["who", "which"].contains(tokens[i].text.lowercased()) { continue }
+            return true
+        }
         return false
     }
 

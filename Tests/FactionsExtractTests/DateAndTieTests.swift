@@ -69,8 +69,19 @@ func relations(_ text: String) -> [String] {
         Trotsky was arrested.
         """
         let d = dates(text)
-        #expect(d.map(\.1) == ["event", "heading", "explicit", "inherited", "heading"])
-        #expect(d.map(\.0) == ["1917-07", "1917-07", "1917-08", "1917-08", "1917-07"])
+        // The last paragraph inherits August, the latest date written in its section,
+        // rather than the heading's July.
+        #expect(d.map(\.1) == ["event", "heading", "explicit", "inherited", "inherited"])
+        #expect(d.map(\.0) == ["1917-07", "1917-07", "1917-08", "1917-08", "1917-08"])
+    }
+
+    @Test func headingDatesUntilTheSectionWritesOne() {
+        let d = dates("The July Days\n\nLenin went into hiding.\n\nTrotsky was arrested.\n")
+        #expect(d.map(\.1) == ["event", "heading", "heading"])
+    }
+
+    @Test func narrativesMoveForwardIntoTheNextYear() {
+        #expect(dates("In November the Bolsheviks rose. In January the Bolsheviks met.").map(\.0) == ["1917-11", "1918-01"])
     }
 
     @Test func monthsWithoutAYearTakeTheParagraphsYear() {
