@@ -13,18 +13,6 @@ public enum DiagramStyle {
         }
     }
 
-    /// Glyphs standing for the shapes in the HTML legend (legends are HTML labels so
-    /// every engine draws them, clusters or not).
-    public static func glyph(_ kind: ActorKind) -> String {
-        switch kind {
-        case .person: "●"
-        case .party: "■"
-        case .body: "⬢"
-        case .event: "◆"
-        case .group: "⯃"
-        }
-    }
-
     /// Fills for blocs: a colour-blind-safe qualitative palette (Okabe–Ito, lightened).
     public static let blocFills = [
         "#9ecae1", "#fdae6b", "#a1d99b", "#f4a6c6", "#d9c2f0", "#fee391", "#c7e9c0", "#bdbdbd",
@@ -77,7 +65,7 @@ public enum DiagramStyle {
         if !subtitle.isEmpty {
             rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" COLOR=\"#555555\">\(html(subtitle))</FONT></TD></TR>"
         }
-        var keys = kinds.map { k in "\(glyph(k)) \(k.rawValue)" }.joined(separator: "   ")
+        var keys = kinds.map { k in "\(shape(k) == "box" ? "box" : shape(k)) \(k.rawValue)" }.joined(separator: " · ")
         if !keys.isEmpty {
             keys = "<FONT POINT-SIZE=\"11\">shape: \(html(keys))</FONT>"
             rows += "<TR><TD ALIGN=\"LEFT\">\(keys)</TD></TR>"

@@ -14,9 +14,12 @@ public struct DiagramOptions: Sendable {
     public var minWeight: Double?
     /// Name of the measure that sizes the nodes (shown in the legend).
     public var sizeBy: String
+    /// Actors whose nodes link to `#ego-<id>` (the report's ego sections); nil links none.
+    public var links: Set<String>?
 
     public init(title: String = "", subtitle: String = "", labels: Int? = nil, minWeight: Double? = nil,
-                sizeBy: String = "degree") {
+                sizeBy: String = "degree", links: Set<String>? = nil) {
+        self.links = links
         self.title = title
         self.subtitle = subtitle
         self.labels = labels
@@ -130,7 +133,7 @@ public struct NetworkDiagram: Sendable {
                 ("fillcolor", fill),
                 ("tooltip", tooltip),
                 ("id", "actor-\(actor.id)"),
-            ]
+            ] + (options.links?.contains(actor.id) == true ? [("URL", "#ego-\(actor.id)")] : [])
             out += "  \(DOTText.quoted(actor.id))\(DOTText.attributes(attributes.filter { $0.0 != "xlabel" }))\n"
         }
         for p in shown {
@@ -170,7 +173,7 @@ public struct NetworkDiagram: Sendable {
         case .sfdp:
             return "layout=\"sfdp\", overlap=\"prism\", overlap_scaling=\"2\", sep=\"+4\", splines=\"false\", start=\"1\", outputorder=\"edgesfirst\""
         case .fdp:
-            return "layout=\"fdp\", overlap=\"prism\", sep=\"+6\", splines=\"true\", start=\"1\", outputorder=\"edgesfirst\""
+            return "layout=\"fdp\", overlap=\"prism\", sep=\"+6\", splines=\"curved\", start=\"1\", outputorder=\"edgesfirst\""
         case .dot:
             return "layout=\"dot\", rankdir=\"LR\", splines=\"true\", outputorder=\"edgesfirst\""
         case .circo:

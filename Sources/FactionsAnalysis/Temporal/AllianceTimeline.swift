@@ -263,7 +263,7 @@ public enum AllianceTimelineBuilder {
         return best?.index
     }
 
-    static func label(_ n: Int) -> String {
+    public static func label(_ n: Int) -> String {
         let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         return n < 26 ? String(letters[n]) : String(letters[n % 26]) + String(n / 26)
     }
