@@ -10,6 +10,8 @@ if ! pkg-config --exists libgvc 2>/dev/null || [ ! -f /usr/include/graphviz/gvc.
     packages+=(libgraphviz-dev)
 fi
 command -v dot >/dev/null 2>&1 || packages+=(graphviz)
+# Diagrams name DejaVu Sans so that they do not change with whatever other fonts are installed.
+fc-list 2>/dev/null | grep -q "DejaVuSans.ttf" || packages+=(fonts-dejavu-core)
 
 as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"

@@ -58,7 +58,7 @@ public struct BlocsDiagram: Sendable {
         let maxScore = max(scores.values.max() ?? 1, 1e-12)
         for (b, bloc) in blocs.enumerated() {
             var text = "graph \(DOTText.quoted("bloc " + bloc.label)) {\n  graph [" + NetworkDiagram.layoutAttributes(engine) + "]\n"
-            text += "  node [fontname=\"Helvetica\", fontsize=\"11\"]\n"
+            text += "  node [fontname=\"DejaVu Sans\", fontsize=\"11\"]\n"
             for m in bloc.members {
                 let s = (scores[m] ?? 0) / maxScore
                 text += "  \(DOTText.quoted(m))" + DOTText.attributes([
@@ -131,13 +131,14 @@ public struct BlocsDiagram: Sendable {
         let maxScore = max(scores.values.max() ?? 1, 1e-12)
         var out = "graph \(DOTText.quoted(options.title.isEmpty ? "blocs" : options.title)) {\n"
         _ = engine
-        out += "  graph [layout=\"neato\", inputscale=\"72\", splines=\"curved\", outputorder=\"edgesfirst\", fontname=\"Helvetica\", labelloc=\"t\", labeljust=\"l\", pad=\"0.3\"]\n"
+        out += "  graph [layout=\"neato\", inputscale=\"72\", splines=\"curved\", outputorder=\"edgesfirst\", fontname=\"DejaVu Sans\", labelloc=\"t\", labeljust=\"l\", pad=\"0.3\"]\n"
         var kinds = Set<ActorKind>()
         let signs: [TieSign] = signed ? [.positive, .negative] : [.neutral]
         out += "  label=" + DiagramStyle.legend(title: options.title, subtitle: options.subtitle, kinds: [], edges: signs,
                                                extra: [signed ? "boxes: signed blocs (frustration-minimising)" : "boxes: communities of the co-occurrence network",
-                                                       threshold > 1 ? "ties lighter than \(DOTText.number(threshold)) hidden" : ""].filter { !$0.isEmpty }) + "\n"
-        out += "  node [fontname=\"Helvetica\", style=\"filled\", color=\"#444444\", fontsize=\"11\"]\n  edge [fontname=\"Helvetica\"]\n"
+                                                       threshold > 1 ? "ties lighter than \(DOTText.number(threshold)) hidden" : ""].filter { !$0.isEmpty },
+                                               scale: blocOf.count > 60 ? 1.5 : 1) + "\n"
+        out += "  node [fontname=\"DejaVu Sans\", style=\"filled\", color=\"#444444\", fontsize=\"11\"]\n  edge [fontname=\"DejaVu Sans\"]\n"
         // Each bloc is a box drawn behind its members. (Not a Graphviz cluster: cgraph
         // orders subgraphs by the address of their interned names, so cluster output —
         // and fdp's cluster layout — changes from run to run; pinned boxes do not.)

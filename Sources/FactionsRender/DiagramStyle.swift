@@ -60,24 +60,25 @@ public enum DiagramStyle {
 
     /// A legend block as an HTML table: title line, node kinds present, edge colours.
     public static func legend(title: String, subtitle: String, kinds: [ActorKind], edges: [TieSign],
-                              extra: [String] = []) -> String {
-        var rows = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>\(html(title))</B></FONT></TD></TR>"
+                              extra: [String] = [], scale: Double = 1) -> String {
+        let big = Int((18 * scale).rounded()), small = Int((11 * scale).rounded())
+        var rows = "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(big)\"><B>\(html(title))</B></FONT></TD></TR>"
         if !subtitle.isEmpty {
-            rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" COLOR=\"#555555\">\(html(subtitle))</FONT></TD></TR>"
+            rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(small)\" COLOR=\"#555555\">\(html(subtitle))</FONT></TD></TR>"
         }
         var keys = kinds.map { k in "\(shape(k) == "box" ? "box" : shape(k)) \(k.rawValue)" }.joined(separator: " · ")
         if !keys.isEmpty {
-            keys = "<FONT POINT-SIZE=\"11\">shape: \(html(keys))</FONT>"
+            keys = "<FONT POINT-SIZE=\"\(small)\">shape: \(html(keys))</FONT>"
             rows += "<TR><TD ALIGN=\"LEFT\">\(keys)</TD></TR>"
         }
         if !edges.isEmpty {
             let parts = edges.map { sign in
                 "<FONT COLOR=\"\(edgeColour(sign))\">━━ \(html(sign.label))</FONT>"
             }.joined(separator: "   ")
-            rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\">ties: \(parts)   (width = weight)</FONT></TD></TR>"
+            rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(small)\">ties: \(parts)   (width = weight)</FONT></TD></TR>"
         }
         for line in extra {
-            rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\">\(html(line))</FONT></TD></TR>"
+            rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(small)\">\(html(line))</FONT></TD></TR>"
         }
         return "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">\(rows)</TABLE>>"
     }

@@ -43,7 +43,7 @@ public struct EgoDiagram: Sendable {
         let members = Set(neighbourhood())
         let centre = network.actor(actor)
         var out = "graph \(DOTText.quoted("ego " + actor)) {\n"
-        out += "  graph [" + NetworkDiagram.layoutAttributes(engine) + ", fontname=\"Helvetica\", labelloc=\"t\", labeljust=\"l\", pad=\"0.3\"]\n"
+        out += "  graph [" + NetworkDiagram.layoutAttributes(engine) + ", fontname=\"DejaVu Sans\", labelloc=\"t\", labeljust=\"l\", pad=\"0.3\"]\n"
         var kinds = Set<ActorKind>()
         var signs = Set<TieSign>()
         var body = ""
@@ -106,7 +106,7 @@ public struct EgoDiagram: Sendable {
             title: options.title.isEmpty ? "\(centre?.name ?? actor) and \(radiusText)" : options.title,
             subtitle: options.subtitle, kinds: Array(kinds).sorted(), edges: Array(signs).sorted(by: >),
             extra: ["edge labels: typed ties (→ direction)"]) + "\n"
-        out += "  node [fontname=\"Helvetica\", style=\"filled\", color=\"#444444\"]\n  edge [fontname=\"Helvetica\"]\n"
+        out += "  node [fontname=\"DejaVu Sans\", style=\"filled\", color=\"#444444\"]\n  edge [fontname=\"DejaVu Sans\"]\n"
         out += body + "}\n"
         return out
     }

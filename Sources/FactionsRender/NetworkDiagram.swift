@@ -101,7 +101,7 @@ public struct NetworkDiagram: Sendable {
         let maxWeight = max(shown.map(\.weight).max() ?? 1, 1)
 
         var out = "graph \(DOTText.quoted(options.title.isEmpty ? "network" : options.title)) {\n"
-        out += "  graph [" + Self.layoutAttributes(engine) + ", fontname=\"Helvetica\", labelloc=\"t\", labeljust=\"l\", pad=\"0.3\"]\n"
+        out += "  graph [" + Self.layoutAttributes(engine) + ", fontname=\"DejaVu Sans\", labelloc=\"t\", labeljust=\"l\", pad=\"0.3\"]\n"
         let kinds = Array(Set(actors.map(\.kind))).sorted()
         let signs = Array(Set(shown.map { TieSign(rawValue: $0.net > 0 ? 1 : ($0.net < 0 ? -1 : 0))! })).sorted(by: >)
         let hidden = allPairs.count - shown.count
@@ -109,9 +109,9 @@ public struct NetworkDiagram: Sendable {
         if hidden > 0 { extra.append("\(hidden) ties lighter than \(DOTText.number(threshold)) hidden") }
         if labelled.count < actors.count { extra.append("labels: top \(labelled.count) of \(actors.count) actors") }
         out += "  label=" + DiagramStyle.legend(title: options.title, subtitle: options.subtitle, kinds: kinds,
-                                               edges: signs, extra: extra) + "\n"
-        out += "  node [fontname=\"Helvetica\", style=\"filled\", color=\"#444444\", penwidth=\"0.8\"]\n"
-        out += "  edge [fontname=\"Helvetica\"]\n"
+                                               edges: signs, extra: extra, scale: actors.count > 60 ? 1.8 : 1) + "\n"
+        out += "  node [fontname=\"DejaVu Sans\", style=\"filled\", color=\"#444444\", penwidth=\"0.8\"]\n"
+        out += "  edge [fontname=\"DejaVu Sans\"]\n"
         for actor in actors {
             let s = (scores[actor.id] ?? 0) / maxScore
             let size = 0.25 + 1.1 * s.squareRoot()

@@ -63,11 +63,11 @@ public struct TimelineDiagram: Sendable {
         labels.sort { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
         let colour = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, DiagramStyle.blocFill($0)) })
         var out = "digraph \(DOTText.quoted(options.title.isEmpty ? "timeline" : options.title)) {\n"
-        out += "  graph [layout=\"dot\", rankdir=\"LR\", ranksep=\"1.1\", nodesep=\"0.25\", splines=\"true\", fontname=\"Helvetica\", labelloc=\"t\", labeljust=\"l\", pad=\"0.3\", newrank=\"true\"]\n"
+        out += "  graph [layout=\"dot\", rankdir=\"LR\", ranksep=\"1.1\", nodesep=\"0.25\", splines=\"true\", fontname=\"DejaVu Sans\", labelloc=\"t\", labeljust=\"l\", pad=\"0.3\", newrank=\"true\"]\n"
         out += "  label=" + DiagramStyle.legend(title: options.title, subtitle: options.subtitle, kinds: [], edges: [],
                                                extra: ["columns: periods; boxes: signed blocs (stable labels); grey flows: actors staying",
                                                        "red arrows: shifts, labelled with the actors that changed side"]) + "\n"
-        out += "  node [fontname=\"Helvetica\", shape=\"plaintext\", fontsize=\"10\"]\n  edge [fontname=\"Helvetica\"]\n"
+        out += "  node [fontname=\"DejaVu Sans\", shape=\"plaintext\", fontsize=\"10\"]\n  edge [fontname=\"DejaVu Sans\"]\n"
         // Period headers in order.
         for (k, c) in columns.enumerated() {
             out += "  \(DOTText.quoted("header/\(c.id)")) [label=<<B>\(DiagramStyle.html(c.name))</B><BR/><FONT POINT-SIZE=\"9\">\(DiagramStyle.html(c.dates))</FONT>>, fontsize=\"12\"]\n"
