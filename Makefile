@@ -19,6 +19,7 @@ demo: build
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash Scripts/check_consumers.sh
 
 clean:
 	rm -rf .build

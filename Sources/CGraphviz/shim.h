@@ -49,4 +49,15 @@ static inline int factions_plugin_count(GVC_t *gvc, const char *kind) {
 
 static inline const char *factions_agnameof(void *obj) { return agnameof(obj); }
 
+/// Reading a parsed graph: nodes, edges and their attribute values.
+static inline Agnode_t *factions_agfstnode(Agraph_t *g) { return agfstnode(g); }
+static inline Agnode_t *factions_agnxtnode(Agraph_t *g, Agnode_t *n) { return agnxtnode(g, n); }
+static inline Agedge_t *factions_agfstout(Agraph_t *g, Agnode_t *n) { return agfstout(g, n); }
+static inline Agedge_t *factions_agnxtout(Agraph_t *g, Agedge_t *e) { return agnxtout(g, e); }
+static inline Agnode_t *factions_agtail(Agedge_t *e) { return agtail(e); }
+static inline Agnode_t *factions_aghead(Agedge_t *e) { return aghead(e); }
+static inline int factions_agisdirected(Agraph_t *g) { return agisdirected(g); }
+/// An attribute's value, or NULL when the attribute is not declared.
+static inline const char *factions_agget(void *obj, const char *name) { return agget(obj, (char *)name); }
+
 #endif

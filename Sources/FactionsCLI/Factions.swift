@@ -17,7 +17,7 @@ struct Factions: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            ExtractCommand.self, CandidatesCommand.self, RankCommand.self, BlocsCommand.self, ShiftsCommand.self, RenderCommand.self, ReportCommand.self,
+            ExtractCommand.self, CandidatesCommand.self, RankCommand.self, BlocsCommand.self, ShiftsCommand.self, RenderCommand.self, ExportCommand.self, ReportCommand.self,
         ]
     )
 }

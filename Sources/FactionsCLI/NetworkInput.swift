@@ -4,6 +4,7 @@ import FactionsCore
 import FactionsExtract
 import FactionsIO
 import FactionsAnalysis
+import FactionsRender
 
 /// The NETWORK argument every reading command takes.
 struct NetworkInput: ParsableArguments {
@@ -53,7 +54,14 @@ struct NetworkInput: ParsableArguments {
         if lower.hasSuffix(".graphml") || lower.hasSuffix(".xml") {
             return LoadedNetwork(network: try GraphMLReader.read(bytes, path: path), name: datasetName, dataset: nil)
         }
-        throw InputError(path: path, message: "unknown network format; use a dataset folder, network.json, a .csv edge list or .graphml")
+        if lower.hasSuffix(".gexf") {
+            return LoadedNetwork(network: try GEXFReader.read(bytes, path: path), name: datasetName, dataset: nil)
+        }
+        if lower.hasSuffix(".dot") || lower.hasSuffix(".gv") {
+            let text = try TextFile.decodeUTF8(bytes, path: path)
+            return LoadedNetwork(network: try DOTReader.read(text, path: path), name: datasetName, dataset: nil)
+        }
+        throw InputError(path: path, message: "unknown network format; use a dataset folder, network.json, or a .csv, .graphml, .gexf or .dot file")
     }
 }
 

@@ -160,6 +160,21 @@ public final class Graphviz: @unchecked Sendable {
         }
     }
 
+    /// Parses DOT text and hands the graph to `body` under the Graphviz lock; the
+    /// graph is closed afterwards. `body` must not call back into `Graphviz`.
+    public func withParsedGraph<T>(dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) -> T) throws(GraphvizError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        errorBuffer.removeAll()
+        _ = agreseterrors()
+        guard let graph = dot.withCString({ factions_agmemread($0) }) else {
+            throw Self.syntaxError(from: drainMessages())
+        }
+        defer { agclose(graph) }
+        if agerrors() != 0 { throw Self.syntaxError(from: drainMessages()) }
+        return body(graph)
+    }
+
     /// The version Graphviz reports for itself.
     public var version: String {
         lock.lock()
