@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Factions: ParsableCommand {
@@ -20,4 +21,12 @@ struct Factions: ParsableCommand {
             ExtractCommand.self, CandidatesCommand.self, RankCommand.self, BlocsCommand.self, ShiftsCommand.self, RenderCommand.self, ExportCommand.self, ReportCommand.self,
         ]
     )
+
+    /// A full disk or a file-size limit must be an error message, not a signal that
+    /// kills the process with a half-written temporary file.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        signal(SIGPIPE, SIG_IGN)
+        Self.main(nil)
+    }
 }

@@ -27,10 +27,15 @@ public enum TextFile {
         return [UInt8](data)
     }
 
+    /// Longest line accepted: beyond this a file is not prose or a table but data
+    /// without line breaks (the extractor would hold it as one paragraph).
+    public static let maxLineBytes = 16 * 1024 * 1024
+
     /// Decodes UTF-8 strictly: invalid bytes and NUL bytes are errors naming the byte
     /// offset and line, never silently replaced.
     public static func decodeUTF8(_ bytes: [UInt8], path: String) throws(InputError) -> String {
         var line = 1
+        var lineStart = 0
         var i = 0
         let n = bytes.count
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -41,7 +46,12 @@ public enum TextFile {
                 if b == 0 {
                     throw InputError(path: path, line: line, message: "NUL byte at byte \(i): this is a binary file, not text")
                 }
-                if b == 0x0A { line += 1 }
+                if b == 0x0A {
+                    line += 1
+                    lineStart = i + 1
+                } else if i - lineStart > maxLineBytes {
+                    throw InputError(path: path, line: line, message: "line \(line) is longer than \(maxLineBytes / 1024 / 1024) MB; this is not line-broken text (split it into paragraphs or files)")
+                }
                 i += 1
                 continue
             }

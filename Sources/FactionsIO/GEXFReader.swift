@@ -66,10 +66,14 @@ public enum GEXFReader {
         var line: Int?
         private var current: (node: String?, edge: Int?) = (nil, nil)
         private var depth = 0
+        /// Open elements: Foundation's parser on Linux accepts some mismatched or
+        /// unclosed tags, so nesting is checked here.
+        private var open: [String] = []
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
             depth += 1
+            open.append(name)
             if depth > 64 { fail(parser, "nested more than 64 elements deep"); return }
             switch name {
             case "gexf": sawGEXF = true
@@ -97,7 +101,19 @@ public enum GEXFReader {
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             depth -= 1
+            guard open.last == name else {
+                fail(parser, "</\(name)> closes <\(open.last ?? "nothing")>; the XML is not well formed")
+                return
+            }
+            open.removeLast()
             if name == "node" || name == "edge" { current = (nil, nil) }
+        }
+
+        func parserDidEndDocument(_ parser: XMLParser) {
+            if let unclosed = open.last, error == nil {
+                error = "<\(unclosed)> is never closed; the file is cut short or not well formed"
+                line = parser.lineNumber
+            }
         }
 
         private func fail(_ parser: XMLParser, _ message: String) {

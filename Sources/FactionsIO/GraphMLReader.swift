@@ -104,11 +104,15 @@ public enum GraphMLReader {
         private var currentKey: String?
         private var text = ""
         private var depth = 0
+        /// Open elements: Foundation's parser on Linux accepts some mismatched or
+        /// unclosed tags, so nesting is checked here.
+        private var open: [String] = []
         weak var parser: XMLParser?
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
             depth += 1
+            open.append(name)
             if depth > 64 { fail(parser, "nested more than 64 elements deep"); return }
             switch name {
             case "graphml": sawGraphML = true
@@ -140,6 +144,11 @@ public enum GraphMLReader {
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             depth -= 1
+            guard open.last == name else {
+                fail(parser, "</\(name)> closes <\(open.last ?? "nothing")>; the XML is not well formed")
+                return
+            }
+            open.removeLast()
             switch name {
             case "data":
                 guard let key = currentKey else { return }
@@ -161,6 +170,13 @@ public enum GraphMLReader {
                 }
                 currentEdge = nil
             default: break
+            }
+        }
+
+        func parserDidEndDocument(_ parser: XMLParser) {
+            if let unclosed = open.last, error == nil {
+                error = "<\(unclosed)> is never closed; the file is cut short or not well formed"
+                line = parser.lineNumber
             }
         }
 

@@ -1,0 +1,10 @@
+// libFuzzer entry point: GraphML reader. Build with -sanitize=fuzzer (Scripts/fuzz.sh).
+import FactionsCore
+import FactionsIO
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    _ = try? GraphMLReader.read(bytes, path: "fuzz.graphml")
+    return 0
+}
