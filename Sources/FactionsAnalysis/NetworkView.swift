@@ -59,19 +59,8 @@ public enum NetworkView {
         return builder.build()
     }
 
-    /// The tie's weight restricted to a period: its evidence dated in the period, or
-    /// its whole weight when no period is asked for.
+    /// The tie's weight restricted to a period (see `Tie.weight(in:)`).
     public static func weightIn(_ tie: Tie, period: MonthInterval?) -> Double {
-        guard let period else { return tie.weight }
-        if tie.evidence.isEmpty {
-            return tie.interval.map { $0.overlaps(period) ? tie.weight : 0 } ?? 0
-        }
-        let perEvidence = tie.weight / Double(tie.evidence.count)
-        var w = 0.0
-        for e in tie.evidence {
-            if let i = e.interval ?? tie.interval, i.overlaps(period) { w += perEvidence }
-        }
-        return w
+        tie.weight(in: period)
     }
 }
-

@@ -102,6 +102,20 @@ public struct Tie: Codable, Sendable, Hashable {
         guard let from, let to else { return nil }
         return MonthInterval(from: from, to: to)
     }
+
+    /// The tie's weight restricted to a period: the share of its weight carried by
+    /// evidence dated in the period (undated evidence counts nowhere), or the whole
+    /// weight when no period is asked for.
+    public func weight(in period: MonthInterval?) -> Double {
+        guard let period else { return weight }
+        if evidence.isEmpty { return interval.map { $0.overlaps(period) ? weight : 0 } ?? 0 }
+        let perEvidence = weight / Double(evidence.count)
+        var w = 0.0
+        for e in evidence {
+            if let i = e.interval ?? interval, i.overlaps(period) { w += perEvidence }
+        }
+        return w
+    }
 }
 
 /// Identity of a tie: two ties with the same key are the same relation told twice.

@@ -202,12 +202,7 @@ public struct NetworkDiagram: Sendable {
 
 /// How ties are weighed and cited in diagrams.
 public enum TieWeights {
-    public static func weight(_ tie: Tie, period: MonthInterval?) -> Double {
-        guard let period else { return tie.weight }
-        if tie.evidence.isEmpty { return tie.interval.map { $0.overlaps(period) ? tie.weight : 0 } ?? 0 }
-        let per = tie.weight / Double(tie.evidence.count)
-        return tie.evidence.reduce(0) { $0 + (($1.interval ?? tie.interval)?.overlaps(period) == true ? per : 0) }
-    }
+    public static func weight(_ tie: Tie, period: MonthInterval?) -> Double { tie.weight(in: period) }
 
     /// The evidence to quote for a tie: dated evidence first, then the shortest quote
     /// (a short sentence states a relation more plainly than a long one).

@@ -18,10 +18,14 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], cwd: URL? = nil) throws -> Result {
+        try execute(binary, arguments, cwd: cwd ?? packageRoot)
+    }
+
+    static func execute(_ executable: URL, _ arguments: [String], cwd: URL) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = cwd ?? packageRoot
+        process.currentDirectoryURL = cwd
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -35,19 +39,7 @@ enum CLI {
 
     /// Runs a shell command line (for limits such as `ulimit -f`).
     static func run(shell: String, cwd: URL) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", shell]
-        process.currentDirectoryURL = cwd
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        try execute(URL(fileURLWithPath: "/bin/bash"), ["-c", shell], cwd: cwd)
     }
 
     static func temporaryDirectory() throws -> URL {

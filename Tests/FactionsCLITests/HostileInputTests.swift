@@ -94,7 +94,7 @@ struct HostileInputTests {
             if c.name.hasPrefix("a folder") && path.hasSuffix("readme") { try Data(bytes).write(to: url); continue }
             if c.name.hasPrefix("a 200 MB") && path.hasSuffix("b.txt") {
                 // 200 MB of words and no line break, written in chunks.
-                FileManager.default.createFile(atPath: url.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: url.path, contents: nil)
                 let handle = try FileHandle(forWritingTo: url)
                 let chunk = Data(String(repeating: "Lenin met Trotsky and ", count: 1 << 16).utf8)
                 var written = 0
