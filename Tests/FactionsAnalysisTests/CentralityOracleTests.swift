@@ -43,6 +43,7 @@ struct CentralityOracleTests {
             var worst = 0.0
             for (node, value) in want { worst = max(worst, abs((got[node] ?? .nan) - value)) }
             #expect(worst <= check.tolerance, "\(name) \(check.key): max difference \(worst)")
+            print("ORACLE \(check.key) \(name) \(worst)")
             compared += 1
         }
         #expect(compared >= 6, "\(name): only \(compared) measures compared")
