@@ -62,6 +62,10 @@ struct BundledShiftsTests {
         #expect(soviet?.to_bloc.contains("bolsheviks") == true)
         #expect(soviet?.evidence.first?.quote.contains("Bolshevik majority") == true)
 
+        // Every shift and flip comes with a sentence from the texts.
+        for s in t.shifts { #expect(!s.evidence.isEmpty && s.evidence.allSatisfy { !$0.quote.isEmpty }, "\(s.actor) \(s.to_period)") }
+        for f in t.flips { #expect(!f.evidence.isEmpty, "\(f.a)–\(f.b) \(f.to_period)") }
+
         // The Left SRs stand apart from the SRs, with the Bolsheviks, in October.
         #expect(t.bloc(of: "left-srs", in: "october") == t.bloc(of: "bolsheviks", in: "october"))
         #expect(t.bloc(of: "srs", in: "october") != nil && t.bloc(of: "srs", in: "october") != t.bloc(of: "left-srs", in: "october"))

@@ -283,6 +283,13 @@ public enum AllianceTimelineBuilder {
                 out.append(e)
             }
         }
+        if out.isEmpty {
+            // No single tie turned: the actor's own ties in the new period are what place it.
+            for pair in Set(ownNets[k].keys).filter({ $0.a == actor || $0.b == actor }).sorted() {
+                let sign = ownNets[k][pair]! > 0 ? 1 : -1
+                if let e = quote(pair, period: periods[k], sign: sign, ties: ties, change: "in this period") { out.append(e) }
+            }
+        }
         return out.sorted { ($0.change == "vanished" ? 1 : 0, $0.a, $0.b) < ($1.change == "vanished" ? 1 : 0, $1.a, $1.b) }
     }
 
