@@ -9,17 +9,32 @@ import FactionsCore
 /// left unscaled (all zero). The weighted variant uses distance = 1 / weight and
 /// rejects zero or negative weights.
 ///
-/// O(nm) unweighted, O(nm + n² log n) weighted; O(n + m) memory.
+/// O(nm) unweighted, O(nm + n² log n) weighted; O(n + m) memory per thread. Sources
+/// are split across `threads` threads (all cores by default).
 public enum Betweenness {
-    public static func compute(_ graph: Graph, weighted: Bool = false) throws(AnalysisError) -> NodeScores {
+    public static func compute(_ graph: Graph, weighted: Bool = false,
+                               threads: Int = ParallelSources.defaultThreads) throws(AnalysisError) -> NodeScores {
         if weighted { try ShortestPathWorkspace.validate(graph) }
         let n = graph.nodeCount
-        var raw = accumulate(graph, weighted: weighted, sources: 0..<n)
+        var raw = ParallelSources.sum(nodeCount: n, threads: threads) { sources in
+            weighted ? accumulate(graph, weighted: true, sources: sources) : accumulateUnweighted(graph, sources: sources)
+        }
         if n > 2 {
             let scale = 1 / (Double(n - 1) * Double(n - 2))
             for v in 0..<n { raw[v] *= scale }
         }
         return NodeScores(measure: weighted ? "betweenness-weighted" : "betweenness", labels: graph.labels, values: raw)
+    }
+
+    /// The unweighted sums by breadth-first search without predecessor lists.
+    static func accumulateUnweighted(_ graph: Graph, sources: Range<Int>) -> [Double] {
+        var bfs = UnweightedBFS(graph: graph)
+        var centrality = [Double](repeating: 0, count: graph.nodeCount)
+        for s in sources {
+            bfs.run(from: s, countPaths: true)
+            bfs.accumulate(into: &centrality, source: s)
+        }
+        return centrality
     }
 
     /// Unscaled dependency sums over ordered pairs with sources in `sources`, so that

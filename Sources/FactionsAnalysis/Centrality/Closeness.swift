@@ -7,19 +7,33 @@ import FactionsCore
 ///
 /// O(nm) unweighted, O(nm + n² log n) weighted.
 public enum Closeness {
-    public static func compute(_ graph: Graph, weighted: Bool = false) throws(AnalysisError) -> NodeScores {
+    public static func compute(_ graph: Graph, weighted: Bool = false,
+                               threads: Int = ParallelSources.defaultThreads) throws(AnalysisError) -> NodeScores {
         if weighted { try ShortestPathWorkspace.validate(graph) }
         let n = graph.nodeCount
-        var workspace = ShortestPathWorkspace(graph: graph, weighted: weighted)
-        var values = [Double](repeating: 0, count: n)
-        for u in 0..<n {
-            workspace.run(from: u, trackPredecessors: false)
-            var total = 0.0
-            for v in workspace.order { total += workspace.distance[Int(v)] }
-            let reached = Double(workspace.order.count)
-            if total > 0 && n > 1 {
-                values[u] = (reached - 1) / total * ((reached - 1) / Double(n - 1))
+        let values = ParallelSources.sum(nodeCount: n, threads: threads) { sources in
+            var values = [Double](repeating: 0, count: n)
+            func score(_ total: Double, _ reached: Double) -> Double {
+                total > 0 && n > 1 ? (reached - 1) / total * ((reached - 1) / Double(n - 1)) : 0
             }
+            if weighted {
+                var workspace = ShortestPathWorkspace(graph: graph, weighted: true)
+                for u in sources {
+                    workspace.run(from: u, trackPredecessors: false)
+                    var total = 0.0
+                    for v in workspace.order { total += workspace.distance[Int(v)] }
+                    values[u] = score(total, Double(workspace.order.count))
+                }
+            } else {
+                var bfs = UnweightedBFS(graph: graph)
+                for u in sources {
+                    bfs.run(from: u, countPaths: false)
+                    var total = 0
+                    for i in 0..<bfs.reached { total += Int(bfs.distance[Int(bfs.queue[i])]) }
+                    values[u] = score(Double(total), Double(bfs.reached))
+                }
+            }
+            return values
         }
         return NodeScores(measure: weighted ? "closeness-weighted" : "closeness", labels: graph.labels, values: values)
     }

@@ -5,10 +5,10 @@ import FactionsCore
 /// the principal eigenvector with NetworkX's normalisation. Weighted: A holds weights.
 /// Self-loops count once on the diagonal, as in NetworkX's adjacency.
 ///
-/// O(m) per iteration; iterates until the L1 change is below n · 1e-14 (NetworkX
+/// O(m) per iteration; iterates until the L1 change is below n · 1e-13 (NetworkX
 /// defaults to n · 1e-6), at most 100,000 times.
 public enum Eigenvector {
-    public static func compute(_ graph: Graph, weighted: Bool = false, tolerance: Double = 1e-14,
+    public static func compute(_ graph: Graph, weighted: Bool = false, tolerance: Double = 1e-13,
                                maxIterations: Int = 100_000) throws(AnalysisError) -> NodeScores {
         let n = graph.nodeCount
         guard n > 0 else { return NodeScores(measure: "eigenvector", labels: [], values: []) }

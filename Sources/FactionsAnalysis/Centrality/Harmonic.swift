@@ -6,16 +6,20 @@ import FactionsCore
 ///
 /// O(nm) unweighted, O(nm + n² log n) weighted.
 public enum Harmonic {
-    public static func compute(_ graph: Graph, weighted: Bool = false) throws(AnalysisError) -> NodeScores {
+    public static func compute(_ graph: Graph, weighted: Bool = false,
+                               threads: Int = ParallelSources.defaultThreads) throws(AnalysisError) -> NodeScores {
         if weighted { try ShortestPathWorkspace.validate(graph) }
         let n = graph.nodeCount
-        var workspace = ShortestPathWorkspace(graph: graph, weighted: weighted)
-        var values = [Double](repeating: 0, count: n)
-        for u in 0..<n {
-            workspace.run(from: u, trackPredecessors: false)
-            var total = 0.0
-            for v in workspace.order where Int(v) != u { total += 1 / workspace.distance[Int(v)] }
-            values[u] = total
+        let values = ParallelSources.sum(nodeCount: n, threads: threads) { sources in
+            var values = [Double](repeating: 0, count: n)
+            var workspace = ShortestPathWorkspace(graph: graph, weighted: weighted)
+            for u in sources {
+                workspace.run(from: u, trackPredecessors: false)
+                var total = 0.0
+                for v in workspace.order where Int(v) != u { total += 1 / workspace.distance[Int(v)] }
+                values[u] = total
+            }
+            return values
         }
         return NodeScores(measure: weighted ? "harmonic-weighted" : "harmonic", labels: graph.labels, values: values)
     }

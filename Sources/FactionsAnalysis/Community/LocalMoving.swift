@@ -63,7 +63,9 @@ struct LocalMoving {
         linkWeight[current] = 0
         linked.removeAll(keepingCapacity: true)
         if communitySize[current] == 0 && best != current { empty.append(current) }
-        if let i = empty.lastIndex(of: best), communitySize[best] == 0, best != current { empty.remove(at: i) }
+        // An empty community taken above was popped already; only a neighbour's
+        // community can be chosen otherwise, and those are never empty. (Searching the
+        // stack on every move made a level quadratic in the number of nodes.)
         membership[v] = best
         communityStrength[best] += kv
         communitySize[best] += 1
