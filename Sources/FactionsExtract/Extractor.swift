@@ -1,3 +1,4 @@
+import Foundation
 import FactionsCore
 
 /// Settings of an extraction.
@@ -17,6 +18,18 @@ public struct ExtractionOptions: Sendable, Hashable {
         self.discover = discover
         self.discoveryMinimum = discoveryMinimum
     }
+}
+
+/// Each concurrent iteration writes only its own slot.
+struct SendableBuffer<R>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<R?>
+    init(_ buffer: UnsafeMutableBufferPointer<R?>) { self.buffer = buffer }
+}
+
+/// The transform only reads the extractor, an immutable value.
+struct UnsafeTransform<T, R>: @unchecked Sendable {
+    let transform: (T) -> R
+    init(_ transform: @escaping (T) -> R) { self.transform = transform }
 }
 
 extension ExtractionOptions {
@@ -66,9 +79,25 @@ public struct Extractor: Sendable {
         return extractor.extractDocuments(dataset)
     }
 
+    /// `map` on all cores, results in input order.
+    static func concurrentMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+        if items.count < 2 { return items.map(transform) }
+        var results = [R?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = SendableBuffer(buffer)
+            withoutActuallyEscaping(transform) { transform in
+                let work = UnsafeTransform(transform)
+                DispatchQueue.concurrentPerform(iterations: items.count) { i in
+                    slots.buffer[i] = work.transform(items[i])
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
     /// Names in the dataset that the lexicon lacks, with counts and examples.
     public func candidates(_ dataset: Dataset, minimumCount: Int = 1) -> [Candidate] {
-        let readings = dataset.documents.map { (document: $0.document, reading: read(text: $0.text)) }
+        let readings = Self.concurrentMap(dataset.documents) { (document: $0.document, reading: read(text: $0.text)) }
         return Discovery(minimumCount: minimumCount).candidates(readings, lexicon: lexicon, ignore: Set(lexicon.ignore))
             .filter { $0.count >= minimumCount }
     }
@@ -101,7 +130,8 @@ public struct Extractor: Sendable {
             copy.discover = false
             return Extractor(lexicon: augmented, options: copy).extractDocuments(dataset)
         }
-        let parts = dataset.documents.map { analyse(document: $0.document, text: $0.text) }
+        // Documents are independent: read them on all cores, merge in file order.
+        let parts = Self.concurrentMap(dataset.documents) { analyse(document: $0.document, text: $0.text) }
         return merge(parts, documents: dataset.documents.map(\.document), periods: dataset.periods,
                      calendar: dataset.calendar)
     }

@@ -147,7 +147,7 @@ public struct Tokenizer: Sendable {
                     let s = scalars[i]
                     if Self.isWordScalar(s) {
                         text.append(s)
-                        if s.properties.numericType == nil { allDigits = false }
+                        if s.isASCII ? !(s.value >= 0x30 && s.value <= 0x39) : s.properties.numericType == nil { allDigits = false }
                         i += 1
                         end = i
                         continue

@@ -13,6 +13,9 @@ public enum GEXFReader {
         if GraphMLReader.containsDTD(bytes) {
             throw InputError(path: path, message: "has a DOCTYPE/ENTITY declaration; GEXF needs none and factions refuses them (external entities and entity expansion)")
         }
+        // Only UTF-8 reaches FoundationXML, which traps on names with invalid UTF-8 (see
+        // GraphMLReader; found by Fuzz/FuzzGEXF).
+        _ = try TextFile.decodeUTF8(bytes, path: path)
         let delegate = Delegate()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false

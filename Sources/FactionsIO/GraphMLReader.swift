@@ -15,6 +15,10 @@ public enum GraphMLReader {
         if containsDTD(bytes) {
             throw InputError(path: path, message: "has a DOCTYPE/ENTITY declaration; GraphML needs none and factions refuses them (external entities and entity expansion)")
         }
+        // FoundationXML on Linux traps (force-unwraps a failed UTF-8 decode) when libxml2
+        // hands it an element or attribute name with invalid UTF-8, e.g. "<\u{FF}\u{FF}>":
+        // only UTF-8 documents reach the parser (found by Fuzz/FuzzGraphML).
+        _ = try TextFile.decodeUTF8(bytes, path: path)
         let delegate = Delegate()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
