@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= release
 DATASET ?= Graphs/russia-1917
 
-.PHONY: demo test setup build clean
+.PHONY: demo test setup build clean bench
 
 setup:
 	@bash Scripts/setup.sh
@@ -20,6 +20,11 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	bash Scripts/check_consumers.sh
+
+# Side by side with igraph and NetworkX on the same seeded graphs (about 15 minutes);
+# writes Benchmarks/results/<date>.md and .json.
+bench: setup
+	bash Scripts/bench.sh
 
 clean:
 	rm -rf .build

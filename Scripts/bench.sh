@@ -10,20 +10,25 @@
 #      line's max_rss_mib is the peak of loading that graph plus that one op
 #   5. Scripts/bench_table.py: the table and the results files
 #
-# Environment: BENCH_TIMEOUT (seconds per op process, default 300), BENCH_NX_CAP
+# Environment: BENCH_TIMEOUT (seconds per op process, default 120), BENCH_NX_CAP
 # (NetworkX betweenness/closeness run exactly only when a sample extrapolates under
 # this, default 120), BENCH_GRAPHS (space-separated subset of the graphs),
-# PYTHON (default python3). Run it under `nice -n 19` on a shared machine.
+# BENCH_RESULTS (where the table goes, default Benchmarks/results), PYTHON (default
+# python3). Run it under `nice -n 19` on a shared machine.
+#
+# An op on ba-1m is skipped for a tool whose ba-100k run of it timed out or took more
+# than a tenth of the limit (it would not finish in time at ten times the size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-TIMEOUT=${BENCH_TIMEOUT:-300}
+TIMEOUT=${BENCH_TIMEOUT:-120}
 NX_CAP=${BENCH_NX_CAP:-120}
 PYTHON=${PYTHON:-python3}
 VENV=$root/.venv-bench
 DATA=$root/Benchmarks/data
 RUN=$DATA/run            # raw JSON lines of this run (gitignored with data/)
+RESULTS=${BENCH_RESULTS:-$root/Benchmarks/results}
 
 ALL_OPS="betweenness closeness pagerank eigenvector degree coreness louvain leiden"
 LINEAR_OPS="pagerank eigenvector degree coreness louvain leiden"
@@ -52,9 +57,14 @@ say "graphs → Benchmarks/data/"
 
 # 3. build
 say "building Benchmarks (release)"
-if ! (cd Benchmarks && swift build -c release --scratch-path .build) >"$DATA/build.log" 2>&1; then
-    cat "$DATA/build.log" >&2; say "build failed"; exit 1
-fi
+# Sources edited during the build make it fail ("modified during the build"): retry.
+for attempt in 1 2 3; do
+    if (cd Benchmarks && swift build -c release --scratch-path .build) >"$DATA/build.log" 2>&1; then break; fi
+    if [ "$attempt" = 3 ] || ! grep -q "modified during the build" "$DATA/build.log"; then
+        cat "$DATA/build.log" >&2; say "build failed"; exit 1
+    fi
+    say "sources changed during the build; building again"; sleep 5
+done
 BENCH_BIN=$root/Benchmarks/.build/release/factions-bench
 
 # 4. runs
@@ -81,17 +91,30 @@ run_one() {
     tail -n 1 "$out" | cut -c1-160 >&2
 }
 
-timed_out() {  # timed_out TOOL GRAPH OP: did that op hit the time limit in this run?
-    grep -q "\"op\":\"$3\",\"graph\":\"$2\",\"seconds\":null,\"timeout\"" "$RUN/$1.jsonl" 2>/dev/null
+too_slow_at_100k() {  # too_slow_at_100k TOOL OP: prints why ba-1m would not finish, if so
+    [ -f "$RUN/$1.jsonl" ] || return 1
+    "$PY" - "$RUN/$1.jsonl" "$2" "$TIMEOUT" <<'PY'
+import json, sys
+path, op, limit = sys.argv[1], sys.argv[2], float(sys.argv[3])
+for line in open(path):
+    r = json.loads(line)
+    if r.get("graph") == "ba-100k" and r.get("op") == op:
+        if r.get("timeout"):
+            print(f"ba-100k exceeded {limit:.0f} s"); sys.exit(0)
+        if r.get("seconds") is not None and not r.get("estimated") and 10 * r["seconds"] > limit:
+            print(f"ba-100k took {r['seconds']:.1f} s; 10x exceeds the {limit:.0f} s limit"); sys.exit(0)
+sys.exit(1)
+PY
 }
 
 for graph in $GRAPHS; do
     for op in ${OPS[$graph]}; do
         for tool in factions igraph networkx; do
             if [ "$tool" = networkx ] && [[ "$NX_SKIP_GRAPHS" == *" $graph "* ]]; then continue; fi
-            if [ "$graph" = ba-1m ] && timed_out "$tool" ba-100k "$op"; then
-                printf '{"tool":"%s","op":"%s","graph":"%s","seconds":null,"skipped":"ba-100k already exceeded %s s"}\n' \
-                    "$tool" "$op" "$graph" "$TIMEOUT" >>"$RUN/$tool.jsonl"
+            if [ "$graph" = ba-1m ] && why=$(too_slow_at_100k "$tool" "$op"); then
+                printf '{"tool":"%s","op":"%s","graph":"%s","seconds":null,"skipped":"%s"}\n' \
+                    "$tool" "$op" "$graph" "$why" >>"$RUN/$tool.jsonl"
+                tail -n 1 "$RUN/$tool.jsonl" >&2
                 continue
             fi
             run_one "$tool" "$graph" "$op"
@@ -100,5 +123,5 @@ for graph in $GRAPHS; do
 done
 
 # 5. table
-"$PY" Scripts/bench_table.py --timeout "$TIMEOUT" --nx-cap "$NX_CAP" \
+"$PY" Scripts/bench_table.py --timeout "$TIMEOUT" --nx-cap "$NX_CAP" --out "$RESULTS" \
     "$RUN/factions.jsonl" "$RUN/igraph.jsonl" "$RUN/networkx.jsonl" --load "$RUN/load.jsonl"

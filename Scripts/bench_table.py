@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Reads the JSON lines of factions-bench and Scripts/peer_bench.py, prints one table
 (operation, graph, factions / igraph / NetworkX seconds, the ratios factions/igraph and
-factions/networkx, modularity for community ops, factions' time per edge, factions' peak
-memory and which targets a row misses) and writes Benchmarks/results/<date>.md and
+factions/networkx, factions' CPU time and per-core ratio, modularity for community ops,
+factions' time per edge, peak memory of the op and which targets a row misses) and writes Benchmarks/results/<date>.md and
 <date>.json with the machine, date and library versions.
 
   Scripts/bench_table.py FACTIONS.jsonl IGRAPH.jsonl NETWORKX.jsonl [--load LOAD.jsonl] [--out DIR]
@@ -52,10 +52,16 @@ def fmt_s(r):
         text = f"{s:.2g}"
     if r.get("estimated"):
         return "≈" + text + " (est)"
-    wall = r.get("wall_seconds")
-    if wall is not None and wall > 1.5 * s and wall - s > 0.005:
+    cpu = r.get("cpu_seconds")
+    if cpu is not None and s > 1.5 * cpu and s - cpu > 0.005:
         text += "*"  # descheduled: the wall clock ran well past the CPU time
     return text
+
+
+def fmt_num(x):
+    if x is None:
+        return "—"
+    return f"{x:,.0f}" if x >= 100 else f"{x:.3g}"
 
 
 def secs(r):
@@ -133,8 +139,8 @@ def main():
             size[r["graph"]] = (r["nodes"], r["edges"])
 
     header = ["operation", "graph", "nodes", "edges", "factions s", "igraph s", "networkx s",
-              "f/igraph", "f/networkx", "f ns/edge", "Q factions", "Q igraph", "Q networkx",
-              "f peak MiB", "misses"]
+              "f/igraph", "f/networkx", "f CPU s", "f/igraph CPU", "f ns/edge",
+              "Q factions", "Q igraph", "Q networkx", "peak MiB f/ig", "misses"]
     table, records, misses_all = [], [], []
     graphs = GRAPHS + sorted({g for (_, g, _) in cell} - set(GRAPHS))
     for op in OPS:
@@ -146,32 +152,41 @@ def main():
             fs, igs, nxs = secs(f), secs(ig), secs(nx)
             r_ig = fs / igs if fs is not None and igs else None
             r_nx = fs / nxs if fs is not None and nxs else None
+            f_cpu = (f or {}).get("cpu_seconds") if fs is not None else None
+            ig_cpu = (ig or {}).get("cpu_seconds") if igs is not None else None
+            r_cpu = f_cpu / ig_cpu if f_cpu is not None and ig_cpu else None
             per_edge = fs / m * 1e9 if fs is not None and m else None
             q = [(c or {}).get("modularity") for c in (f, ig, nx)]
             misses = []
             if f is not None and fs is None:
-                misses.append("did not finish" if f.get("timeout") or f.get("error") else "not run")
+                if f.get("timeout"):
+                    misses.append(f"did not finish in {f['timeout']:.0f} s")
+                elif f.get("error"):
+                    misses.append("error")
+                else:
+                    misses.append("not run: " + str(f.get("skipped", "")))
             if r_ig is not None and r_ig > 1.0:
                 misses.append(f"{r_ig:.2f}× igraph")
             if op in ("louvain", "leiden") and q[0] is not None and q[1] is not None and q[0] < q[1] - 0.002:
                 misses.append(f"Q {q[0] - q[1]:+.4f} vs igraph")
             if r_nx is not None and r_nx > 0.02:
-                misses.append(f"only {1 / r_nx:.0f}× NetworkX" if r_nx < 1 else f"{r_nx:.1f}× slower than NetworkX")
-            if fs is None and nx is not None and nxs is not None and f is not None:
-                pass
-            rss = (f or {}).get("max_rss_mib")
+                misses.append(f"only {1 / r_nx:.0f}× NetworkX" if r_nx < 1 else f"{r_nx:.2f}× NetworkX's time")
+            peaks = [(c or {}).get("op_peak_rss_mib") for c in (f, ig)]
             row = [op, graph, f"{n:,}" if n else "", f"{m:,}" if m else "",
                    fmt_s(f), fmt_s(ig), fmt_s(nx),
                    f"{r_ig:.2f}" if r_ig is not None else "—",
                    (("≈" if nx.get("estimated") else "") + f"{r_nx:.3g}") if r_nx is not None else "—",
-                   f"{per_edge:.3g}" if per_edge is not None else "—",
+                   fmt_num(f_cpu) if f_cpu is not None and f_cpu >= 100 else (f"{f_cpu:.3g}" if f_cpu is not None else "—"),
+                   f"{r_cpu:.2f}" if r_cpu is not None else "—",
+                   fmt_num(per_edge),
                    *(f"{x:.4f}" if x is not None else "—" for x in q),
-                   f"{rss:.0f}" if rss else "—",
+                   "/".join(f"{p:.0f}" if p else "—" for p in peaks),
                    "; ".join(misses) if misses else "ok"]
             table.append(row)
             records.append({"op": op, "graph": graph, "nodes": n, "edges": m,
                             "factions": f, "igraph": ig, "networkx": nx,
                             "factions_over_igraph": r_ig, "factions_over_networkx": r_nx,
+                            "factions_cpu_over_igraph_cpu": r_cpu,
                             "factions_ns_per_edge": per_edge, "misses": misses})
 
     widths = [max(len(str(x)) for x in col) for col in zip(header, *table)]
@@ -186,23 +201,27 @@ def main():
     info = {"date": args.date, "machine": machine(), "versions": versions(rows),
             "settings": {"timeout_s": args.timeout, "networkx_exact_cap_s": args.nx_cap}}
     notes = [
-        "Times are CPU seconds of the call alone (graph already loaded; wall-clock times are in "
-        "the .json); best of 3 when the first run took < 1 s, else one run. CPU time is used "
-        "because the machine is shared: * marks a cell whose wall time exceeded 1.5× its CPU "
-        "time (the process was descheduled). Every (tool, graph, op) runs in its own process; "
-        "`f peak MiB` is factions' peak RSS for loading the graph plus that op.",
-        "igraph via python-igraph (single-threaded); factions single-threaded; all processes run "
-        "under `nice -n 19` on a machine shared with other work, so expect noise of ±20 %.",
+        "Times are wall-clock seconds of the call alone (graph already loaded); best of 3 when "
+        "the first run took < 1 s, else one run. Every (tool, graph, op) runs in its own process.",
+        "igraph (python-igraph) and NetworkX run single-threaded; factions uses its defaults, "
+        "which run betweenness and closeness on all cores. `f CPU s` is factions' CPU time "
+        "(all threads) and `f/igraph CPU` the CPU-time ratio, i.e. the per-core comparison.",
+        "Everything ran under `nice -n 19` on a 2-core machine shared with other work: * marks "
+        "a time whose wall clock exceeded 1.5× its CPU time (the process was descheduled), "
+        "and parallel factions ops get less than two cores when the machine is busy.",
+        "`peak MiB f/ig`: peak resident memory during the op with the graph loaded (VmHWM reset "
+        "before the op), factions / igraph (igraph's includes the Python interpreter).",
         "≈ (est): NetworkX exact betweenness/closeness extrapolated from 50 sources because the "
         "estimate exceeded the cap; the ratio uses the estimate.",
         "Betweenness and closeness stop at 10,000 nodes for every tool (O(nm)); NetworkX does not "
-        "run on ba-1m; NetworkX has no Leiden of its own.",
-        "Eigenvector tolerances differ: factions iterates to an L1 change < n·1e-14, NetworkX to "
-        "n·1e-6, igraph uses ARPACK. igraph Leiden uses its default n_iterations=2; factions' "
+        "run on ba-1m; NetworkX has no Leiden of its own. An op that exceeds the per-op time "
+        "limit is killed (`>N (timeout)`); on ba-1m an op is skipped for a tool whose ba-100k "
+        "run timed out or took more than a tenth of the limit.",
+        "Eigenvector tolerances differ: factions iterates to a tight L1 change (see "
+        "Eigenvector.swift), NetworkX to n·1e-6, igraph uses ARPACK. NetworkX PageRank is its "
+        "default scipy implementation. igraph Leiden uses its default n_iterations=2; factions' "
         "Leiden iterates until stable. factions Louvain/Leiden run with restarts: 1.",
     ]
-    for l in loads:
-        pass
     os.makedirs(args.out, exist_ok=True)
     base = os.path.join(args.out, args.date)
     mach, ver = info["machine"], info["versions"]
@@ -219,6 +238,14 @@ def main():
         f.write("|" + "|".join("---" if i < 2 or i == len(header) - 1 else "---:" for i in range(len(header))) + "|\n")
         for row in table:
             f.write("| " + " | ".join(str(c) for c in row) + " |\n")
+        big = [r for r in rows if r.get("graph") == "ba-1m" and r.get("op_peak_rss_mib")]
+        if big:
+            f.write("\nPeak memory on ba-1m (1,000,000 nodes, 3,000,000 edges), MiB, during the op with the "
+                    "graph loaded:\n\n")
+            for tool in TOOLS:
+                ps = [f"{r['op']} {r['op_peak_rss_mib']:.0f}" for r in big if r["tool"] == tool]
+                if ps:
+                    f.write(f"- {tool}: " + ", ".join(ps) + "\n")
         if loads:
             f.write("\nGraph loading (CSV → graph), seconds and peak MiB, largest graph:\n\n")
             for tool in TOOLS:

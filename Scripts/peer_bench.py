@@ -9,12 +9,14 @@ Benchmarks' factions-bench prints:
 Installs nothing: run it with the benchmark venv (see Scripts/bench.sh), e.g.
   .venv-bench/bin/python Scripts/peer_bench.py --tool igraph --graph ba-10k --ops pagerank,louvain
 
-Only the algorithm is timed (the graph is loaded first): "seconds" is the process's CPU
-time for the call, "wall_seconds" the perf_counter time (equal on an idle machine; on a
-shared one wall time also counts time spent descheduled). An op whose first run takes
+Only the algorithm is timed (the graph is loaded first): "seconds" is its wall time
+(perf_counter), "cpu_seconds" the process's CPU time over the call (equal on an idle
+machine; smaller when a busy machine deschedules us). An op whose first run takes
 under a second is run twice more and the best of three is kept; slower ops run once.
-Run it with OPENBLAS_NUM_THREADS=1 (Scripts/bench.sh does) so that every tool is
-single-threaded and CPU time is the op's own.
+Run it with OPENBLAS_NUM_THREADS=1 (Scripts/bench.sh does) so that igraph and
+NetworkX are single-threaded.
+"max_rss_mib" (load line) is the peak memory of loading, "op_peak_rss_mib" the peak
+during the op with the graph resident (VmHWM, reset before each op).
 Community ops also report the modularity of the partition found (computed outside the
 timing). igraph runs single-threaded (python-igraph does not use threads).
 
@@ -61,9 +63,30 @@ def max_rss_mib():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def peak_rss_mib():
+    """VmHWM since the last reset_peak_rss(), in MiB (None without /proc)."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def reset_peak_rss():
+    """Resets VmHWM to the current RSS (Linux >= 4.0), so the next peak is the op's own."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        pass
+
+
 def measure(fn):
-    """Runs fn once, and twice more when that took under a second of CPU; returns the
-    best CPU time (process_time), the best wall time (perf_counter), the result and runs."""
+    """Runs fn once, and twice more when that took under a second; returns the best wall
+    time (perf_counter), the best CPU time (process_time), the result and the runs."""
     best_cpu, best_wall, result, runs = float("inf"), float("inf"), None, 0
     while runs < 3:
         c0, t0 = time.process_time(), time.perf_counter()
@@ -71,9 +94,9 @@ def measure(fn):
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
         best_cpu, best_wall = min(best_cpu, cpu), min(best_wall, wall)
         runs += 1
-        if runs == 1 and cpu >= 1:
+        if runs == 1 and wall >= 1:
             break
-    return best_cpu, best_wall, result, runs
+    return best_wall, best_cpu, result, runs
 
 
 def igraph_ops(g):
@@ -118,13 +141,13 @@ def networkx_estimate(G, op, sample):
     """Seconds that exact betweenness/closeness would take, from `sample` sources."""
     import networkx as nx
     nodes = list(G)[:: max(1, len(G) // sample)][:sample]
-    t0 = time.process_time()
+    t0 = time.perf_counter()
     if op == "betweenness":
         nx.betweenness_centrality(G, k=len(nodes), seed=1)
     else:
         for v in nodes:
             nx.single_source_shortest_path_length(G, v)
-    return (time.process_time() - t0) * len(G) / len(nodes)
+    return (time.perf_counter() - t0) * len(G) / len(nodes)
 
 
 def main():
@@ -156,17 +179,25 @@ def main():
         m = G.number_of_edges()
         table, modularity, version = networkx_ops(G)
     del edges
+    import gc
+    gc.collect()
     common = {"tool": args.tool, "graph": args.graph, "nodes": n, "edges": m}
 
     def emit(**fields):
         line = {"tool": args.tool, "op": fields.pop("op"), **{k: v for k, v in common.items() if k != "tool"}}
         line.update(fields)
-        line["max_rss_mib"] = round(max_rss_mib(), 1)
+        if line["op"] == "load":
+            line["max_rss_mib"] = round(max_rss_mib(), 1)
+        else:
+            peak = peak_rss_mib()
+            if peak is not None:
+                line["op_peak_rss_mib"] = round(peak, 1)
         line["version"] = version
         print(json.dumps(line), flush=True)
 
     emit(op="load", seconds=time.perf_counter() - t0)
     for op in ops:
+        reset_peak_rss()
         fn = table[op]
         if fn is None:
             emit(op=op, seconds=None, skipped="not in networkx (leiden_communities needs another backend)")
@@ -178,8 +209,8 @@ def main():
                 emit(op=op, seconds=est, estimated=True,
                      note=f"extrapolated from {sample} sources; exact run skipped (cap {args.cap:.0f} s)")
                 continue
-        seconds, wall, result, runs = measure(fn)
-        fields = {"op": op, "seconds": seconds, "wall_seconds": wall, "runs": runs}
+        seconds, cpu, result, runs = measure(fn)
+        fields = {"op": op, "seconds": seconds, "cpu_seconds": cpu, "runs": runs}
         if op in ("louvain", "leiden"):
             fields["modularity"] = modularity(result)
         emit(**fields)

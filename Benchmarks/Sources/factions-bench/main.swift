@@ -3,12 +3,13 @@
 // as Scripts/peer_bench.py prints for igraph and NetworkX:
 //   {"tool":"factions","op":"pagerank","graph":"ba-10k","nodes":…,"edges":…,"seconds":…,…}
 //
-// Only the call is timed (the graph is already built): "seconds" is the process's CPU
-// time for the call, "wall_seconds" the ContinuousClock time (the two agree on an idle
-// machine; on a shared one, wall time also counts the time we were descheduled). An op
-// whose first run takes under a second is run twice more and the best of the three is
-// kept; slower ops run once. `max_rss_mib` is the process's peak resident memory after the op (so, for a
-// process that runs one op, the peak of loading plus that op).
+// Only the call is timed (the graph is already built): "seconds" is its ContinuousClock
+// (wall) time, "cpu_seconds" the process's CPU time over the call (larger than wall when
+// the op runs on several cores, as betweenness and closeness do by default; smaller when
+// a busy machine deschedules us). An op whose first run takes under a second is run
+// twice more and the best of the three is kept; slower ops run once. `max_rss_mib` (load
+// line) is the peak resident memory of loading; `op_peak_rss_mib` the peak during the
+// op, the graph being resident (VmHWM, reset before each op through /proc/self/clear_refs).
 //
 //   factions-bench --data DIR --graph NAME [--ops betweenness,closeness,…]
 
@@ -49,6 +50,24 @@ func maxRSSMiB() -> Double {
     var usage = rusage()
     getrusage(0, &usage)  // RUSAGE_SELF
     return Double(usage.ru_maxrss) / 1024  // KiB on Linux
+}
+
+/// Peak RSS since the last `resetPeakRSS()` (VmHWM), in MiB; nil where /proc is missing.
+func peakRSSMiB() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kib = line.split(separator: " ").compactMap { Double($0) }.first
+        return kib.map { $0 / 1024 }
+    }
+    return nil
+}
+
+/// Resets VmHWM to the current RSS (Linux ≥ 4.0), so that the next peak is the op's own.
+func resetPeakRSS() {
+    if let f = fopen("/proc/self/clear_refs", "w") {
+        fputs("5", f)
+        fclose(f)
+    }
 }
 
 func seconds(_ d: Duration) -> Double {
@@ -106,13 +125,18 @@ func emit(_ fields: [(String, Any)]) {
 }
 
 let clock = ContinuousClock()
-let path = "\(dataDir)/\(graphName).csv"
+
+/// Loads the CSV and builds the graph; the builder and the raw pairs are freed on return.
+func loadGraph(_ path: String) -> Graph {
+    let (n, pairs) = loadEdges(path)
+    var builder = GraphBuilder()
+    for i in 0..<n { builder.addNode(String(i)) }
+    for k in stride(from: 0, to: pairs.count, by: 2) { builder.addEdge(Int(pairs[k]), Int(pairs[k + 1])) }
+    return builder.build()
+}
+
 let loadStart = clock.now
-let (n, pairs) = loadEdges(path)
-var builder = GraphBuilder()
-for i in 0..<n { builder.addNode(String(i)) }
-for k in stride(from: 0, to: pairs.count, by: 2) { builder.addEdge(Int(pairs[k]), Int(pairs[k + 1])) }
-let graph = builder.build()
+let graph = loadGraph("\(dataDir)/\(graphName).csv")
 let loadSeconds = seconds(clock.now - loadStart)
 let common: [(String, Any)] = [("tool", "factions"), ("graph", graphName), ("nodes", graph.nodeCount),
                                ("edges", graph.edgeCount)]
@@ -127,9 +151,9 @@ func cpuSeconds() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
-/// Runs `body` once, and twice more if that took under a second of CPU; returns the best
-/// CPU time, the best wall time (ContinuousClock), the last modularity (if any) and the runs.
-func measure(_ body: () throws -> Double?) rethrows -> (cpu: Double, wall: Double, q: Double?, runs: Int) {
+/// Runs `body` once, and twice more if that took under a second; returns the best wall
+/// time (ContinuousClock), the best CPU time, the last modularity (if any) and the runs.
+func measure(_ body: () throws -> Double?) rethrows -> (wall: Double, cpu: Double, q: Double?, runs: Int) {
     var bestCPU = Double.infinity, bestWall = Double.infinity
     var modularity: Double? = nil
     var runs = 0
@@ -142,14 +166,15 @@ func measure(_ body: () throws -> Double?) rethrows -> (cpu: Double, wall: Doubl
         bestCPU = min(bestCPU, cpu)
         bestWall = min(bestWall, wall)
         runs += 1
-        if runs == 1 && cpu >= 1 { break }
+        if runs == 1 && wall >= 1 { break }
     }
-    return (bestCPU, bestWall, modularity, runs)
+    return (bestWall, bestCPU, modularity, runs)
 }
 
 for op in ops {
+    resetPeakRSS()
     do {
-        let (t, wall, q, runs) = try measure { () throws -> Double? in
+        let (t, cpu, q, runs) = try measure { () throws -> Double? in
             switch op {
             case "betweenness": blackHole(try Betweenness.compute(graph)); return nil
             case "closeness": blackHole(try Closeness.compute(graph)); return nil
@@ -163,9 +188,10 @@ for op in ops {
             }
         }
         var fields: [(String, Any)] = [("tool", "factions"), ("op", op)] + common.dropFirst()
-        fields += [("seconds", t), ("wall_seconds", wall), ("runs", runs)]
+        fields += [("seconds", t), ("cpu_seconds", cpu), ("runs", runs)]
         if let q { fields.append(("modularity", q)) }
-        fields += [("max_rss_mib", maxRSSMiB()), ("version", "local")]
+        if let peak = peakRSSMiB() { fields.append(("op_peak_rss_mib", peak)) }
+        fields.append(("version", "local"))
         emit(fields)
     } catch {
         emit([("tool", "factions"), ("op", op)] + common.dropFirst() + [("error", "\(error)"), ("version", "local")])
