@@ -71,6 +71,6 @@ struct ExportCommand: ParsableCommand {
             return p.blocs.enumerated().map { (AllianceTimelineBuilder.label($0), $1.map { signed.labels[$0] }) }
         }
         let graph = NetworkView.cooccurrence(network)
-        return Leiden.detect(graph, seed: 1).communities.enumerated().map { (AllianceTimelineBuilder.label($0), $1.map { graph.labels[$0] }) }
+        return CommunityMethod.leiden.detect(graph, seed: 1).communities.enumerated().map { (AllianceTimelineBuilder.label($0), $1.map { graph.labels[$0] }) }
     }
 }

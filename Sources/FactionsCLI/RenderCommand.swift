@@ -119,7 +119,7 @@ enum DiagramBuilder {
         switch kind {
         case .network:
             let size = try sizeBy.compute(on: graph)
-            let communities = Leiden.detect(graph, seed: 1)
+            let communities = CommunityMethod.leiden.detect(graph, seed: 1)
             var blocOf: [String: Int] = [:]
             for (v, c) in communities.membership.enumerated() { blocOf[graph.labels[v]] = c }
             let diagram = NetworkDiagram(
@@ -151,7 +151,7 @@ enum DiagramBuilder {
                 specs = p.blocs.enumerated().map { BlocsDiagram.BlocSpec(label: AllianceTimelineBuilder.label($0), members: $1.map { signedGraph.labels[$0] }) }
                 subtitle += " · frustration \(formatScore(p.frustration))" + (p.triangles > 0 ? ", \(p.balancedTriangles)/\(p.triangles) triangles balanced" : "")
             } else {
-                let p = Leiden.detect(graph, seed: 1)
+                let p = CommunityMethod.leiden.detect(graph, seed: 1)
                 specs = p.communities.enumerated().map { BlocsDiagram.BlocSpec(label: AllianceTimelineBuilder.label($0), members: $1.map { graph.labels[$0] }) }
                 subtitle += " · modularity \(formatScore(p.modularity))"
             }

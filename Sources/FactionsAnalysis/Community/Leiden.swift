@@ -9,11 +9,12 @@ import FactionsCore
 /// it merge into well-connected sub-communities — then aggregation on the refined
 /// partition, with aggregate nodes starting in their unrefined community. Refinement
 /// merges greedily (the θ → 0 limit of the paper's randomised choice), so the seed
-/// only sets the visiting order. Iterates until the partition is stable; `restarts`
-/// derived seeds keep the best. Near-linear per iteration.
+/// only sets the visiting order. Runs `maxIterations` iterations (2, igraph's
+/// default; more until the partition is stable); `restarts` derived seeds keep the
+/// best. Near-linear per iteration.
 public enum Leiden {
     public static func detect(_ graph: Graph, resolution: Double = 1, seed: UInt64 = 1, restarts: Int = 8,
-                              maxIterations: Int = 50) -> Partition {
+                              maxIterations: Int = 2) -> Partition {
         let base = CommunityGraph(graph)
         var best: (membership: [Int], q: Double)? = nil
         var rng = SplitMix64(seed: seed)
