@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= release
 DATASET ?= Graphs/russia-1917
 
-.PHONY: demo test setup build clean bench
+.PHONY: demo test setup build clean bench fuzz fuzz-smoke sanitize
 
 setup:
 	@bash Scripts/setup.sh
@@ -25,6 +25,14 @@ test: setup
 # writes Benchmarks/results/<date>.md and .json.
 bench: setup
 	bash Scripts/bench.sh
+
+# libFuzzer targets (text, lexicon, GraphML, GEXF, CSV, DOT readers): 10 minutes each.
+fuzz: setup
+	bash Scripts/fuzz.sh 600
+
+# The test suite under AddressSanitizer and ThreadSanitizer (separate build folders).
+sanitize: setup
+	bash Scripts/sanitize.sh
 
 clean:
 	rm -rf .build

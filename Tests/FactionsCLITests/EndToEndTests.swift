@@ -7,6 +7,10 @@ enum CLI {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static var binary: URL {
+        // A sanitizer build lives in its own folder and names its binary here.
+        if let path = ProcessInfo.processInfo.environment["FACTIONS_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         let candidates = [".build/debug/factions", ".build/release/factions"].map { packageRoot.appendingPathComponent($0) }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
