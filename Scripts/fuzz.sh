@@ -3,11 +3,12 @@
 # for SECONDS over its committed corpus in Fuzz/Corpus/<Target>/.
 #
 #   Scripts/fuzz.sh [SECONDS] [TARGET...]      default: 600 s, every target
-#   FUZZ_MERGE=1 Scripts/fuzz.sh 600 FuzzCSV   afterwards merge (-merge=1) the inputs
-#                                              that add coverage into Fuzz/Corpus/<Target>/
+#   FUZZ_MERGE=1 Scripts/fuzz.sh 600 FuzzCSV   afterwards replace Fuzz/Corpus/<Target>/ with
+#                                              the -merge=1 minimisation of it and the new inputs
 #
 # New inputs go to .build-fuzz/corpus/<Target>/ (never the committed corpus) and crash,
-# timeout and out-of-memory reproducers to .build-fuzz/artifacts/<Target>/. Exits non-zero
+# timeout and out-of-memory reproducers to .build-fuzz/findings/<Target>/
+# (not .build-fuzz/artifacts, which SwiftPM empties on every build). Exits non-zero
 # when any target fails, naming the reproducer; rerun one with
 #   .build-fuzz/x86_64-unknown-linux-gnu/release/<Target> <reproducer>
 # Leak detection is off: FoundationXML (swift-corelibs-foundation) leaks a CFError on every
@@ -26,6 +27,11 @@ for t in "${targets[@]}"; do
 done
 case "$seconds" in ''|*[!0-9]*) echo "fuzz: SECONDS must be a whole number, not '$seconds'" >&2; exit 2 ;; esac
 
+# Leaks off (see above); Swift's own crash backtracer off, so that a Swift trap is
+# reported by libFuzzer/AddressSanitizer with its stack instead of tripping ASan itself.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
+
 scratch="$root/.build-fuzz"
 swift="${SWIFT:-swift}"
 build=("$swift" build -c release --package-path "$root/Fuzz" --scratch-path "$scratch"
@@ -37,12 +43,20 @@ done
 bin="$("${build[@]}" --show-bin-path)"
 
 failed=()
+# Reproducers of crashes found and fixed before: each must now run clean.
+for t in "${targets[@]}"; do
+    [ -d "Fuzz/Crashes/$t" ] || continue
+    if ! "$bin/$t" -rss_limit_mb=2048 -timeout=10 Fuzz/Crashes/"$t"/* >"$scratch/crashes-$t.log" 2>&1; then
+        echo "fuzz: $t: a reproducer in Fuzz/Crashes/$t fails again; see $scratch/crashes-$t.log" >&2
+        failed+=("$t")
+    fi
+done
 for t in "${targets[@]}"; do
     work="$scratch/corpus/$t"
-    artifacts="$scratch/artifacts/$t"
+    artifacts="$scratch/findings/$t"
     log="$scratch/logs/$t.log"
     mkdir -p "$work" "$artifacts" "$(dirname "$log")"
-    before="$(ls "$artifacts" | wc -l)"
+    before="$( (find "$artifacts" -type f 2>/dev/null || true) | wc -l)"
     echo "fuzz: $t for ${seconds}s (log: $log)" >&2
     status=0
     "$bin/$t" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
@@ -51,7 +65,7 @@ for t in "${targets[@]}"; do
     # The last status line: executions, coverage, corpus size, exec/s.
     grep -E '^#[0-9]+' "$log" | tail -n 1 | sed "s/^/fuzz: $t: /" >&2 || true
     grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" | sed "s/^/fuzz: $t: /" >&2 || true
-    after="$(ls "$artifacts" | wc -l)"
+    after="$( (find "$artifacts" -type f 2>/dev/null || true) | wc -l)"
     if [ "$status" -ne 0 ] || [ "$after" -gt "$before" ]; then
         echo "fuzz: $t FAILED (exit $status); the report:" >&2
         grep -n -E 'ERROR: |SUMMARY: |Fatal error|deadly signal|Test unit written|#[0-9]+ 0x' "$log" | head -n 40 >&2 || true
@@ -60,8 +74,13 @@ for t in "${targets[@]}"; do
         continue
     fi
     if [ "${FUZZ_MERGE:-0}" = 1 ]; then
-        "$bin/$t" -merge=1 -max_len=65536 -rss_limit_mb=2048 -timeout=10 -detect_leaks=0 \
-            "Fuzz/Corpus/$t" "$work" >>"$log" 2>&1
+        # Minimise: the smallest set of committed and new inputs with the same coverage
+        # replaces the committed corpus.
+        merged="$scratch/merged/$t"
+        rm -rf "$merged" && mkdir -p "$merged"
+        "$bin/$t" -merge=1 -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+            "$merged" "Fuzz/Corpus/$t" "$work" >>"$log" 2>&1
+        rm -rf "Fuzz/Corpus/$t" && cp -R "$merged" "Fuzz/Corpus/$t"
         echo "fuzz: $t: merged; Fuzz/Corpus/$t has $(ls "Fuzz/Corpus/$t" | wc -l) files ($(du -sh "Fuzz/Corpus/$t" | cut -f1))" >&2
     fi
 done

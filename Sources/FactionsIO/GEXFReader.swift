@@ -16,6 +16,9 @@ public enum GEXFReader {
         // Only UTF-8 reaches FoundationXML, which traps on names with invalid UTF-8 (see
         // GraphMLReader; found by Fuzz/FuzzGEXF).
         _ = try TextFile.decodeUTF8(bytes, path: path)
+        if let line = GraphMLReader.emptyProcessingInstructionLine(bytes) {
+            throw InputError(path: path, line: line, message: "has a processing instruction without data (<?name?>); GEXF needs none and the XML parser cannot read it; remove it")
+        }
         let delegate = Delegate()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false

@@ -19,6 +19,9 @@ public enum GraphMLReader {
         // hands it an element or attribute name with invalid UTF-8, e.g. "<\u{FF}\u{FF}>":
         // only UTF-8 documents reach the parser (found by Fuzz/FuzzGraphML).
         _ = try TextFile.decodeUTF8(bytes, path: path)
+        if let line = emptyProcessingInstructionLine(bytes) {
+            throw InputError(path: path, line: line, message: "has a processing instruction without data (<?name?>); GraphML needs none and the XML parser cannot read it; remove it")
+        }
         let delegate = Delegate()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
@@ -86,6 +89,30 @@ public enum GraphMLReader {
             i += 1
         }
         return false
+    }
+
+    /// The line of the first `<?name?>`, a processing instruction without data, if any.
+    /// libxml2 reports its data as NULL and FoundationXML on Linux passes that to strlen
+    /// (SIGSEGV), wherever it stands, even inside an attribute value after an error
+    /// (found by Fuzz/FuzzGEXF). Conservative: the pattern is refused inside comments and
+    /// CDATA too, where no graph file has it.
+    static func emptyProcessingInstructionLine(_ bytes: [UInt8]) -> Int? {
+        let n = bytes.count
+        var line = 1
+        var i = 0
+        while i < n {
+            if bytes[i] == 0x0A { line += 1 }
+            if bytes[i] == 0x3C, i + 1 < n, bytes[i + 1] == 0x3F {
+                // The target runs to the first whitespace or '?'.
+                var j = i + 2
+                while j < n, bytes[j] != 0x3F, bytes[j] != 0x20, bytes[j] != 0x09, bytes[j] != 0x0A, bytes[j] != 0x0D {
+                    j += 1
+                }
+                if j + 1 < n, bytes[j] == 0x3F, bytes[j + 1] == 0x3E { return line }
+            }
+            i += 1
+        }
+        return nil
     }
 
     final class Delegate: NSObject, XMLParserDelegate {
