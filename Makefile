@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= release
 DATASET ?= Graphs/russia-1917
 
-.PHONY: demo test setup build clean bench fuzz fuzz-smoke sanitize
+.PHONY: demo test setup build clean bench fuzz sanitize
 
 setup:
 	@bash Scripts/setup.sh
@@ -19,6 +19,7 @@ demo: build
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash Scripts/fuzz.sh 10
 	bash Scripts/check_consumers.sh
 
 # Side by side with igraph and NetworkX on the same seeded graphs (about 15 minutes);
@@ -26,7 +27,8 @@ test: setup
 bench: setup
 	bash Scripts/bench.sh
 
-# libFuzzer targets (text, lexicon, GraphML, GEXF, CSV, DOT readers): 10 minutes each.
+# libFuzzer targets (text, lexicon, GraphML, GEXF, CSV, DOT readers): 10 minutes each;
+# `make test` runs each for 10 seconds.
 fuzz: setup
 	bash Scripts/fuzz.sh 600
 
