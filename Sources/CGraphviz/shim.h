@@ -13,7 +13,13 @@
 static inline Agdesc_t factions_ag_directed(void) { return Agdirected; }
 static inline Agdesc_t factions_ag_undirected(void) { return Agundirected; }
 
+/// cgraph's lexer keeps unread input from the previous parse (a graph ending in a
+/// newline shifts later error lines by one; a second graph in one text leaks into the
+/// next parse). aglexbad() resets it, as cgraph does itself after a syntax error.
+extern void aglexbad(void);
+
 static inline Agraph_t *factions_agmemread(const char *text) {
+    aglexbad();
     return agmemread(text);
 }
 

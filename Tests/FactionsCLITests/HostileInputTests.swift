@@ -139,11 +139,15 @@ struct HostileInputTests {
         | --- | --- | ---: | --- |
 
         """
-        for c in Self.cases {
+        // ThreadSanitizer's runtime dies of SIGBUS under `ulimit -f`: that case is left
+        // to the normal build when Scripts/sanitize.sh runs the suite under TSan.
+        let skipped = Self.cases.filter { $0.fileSizeLimit != nil && ProcessInfo.processInfo.environment["FACTIONS_SANITIZER"] == "thread" }
+        for c in Self.cases where !skipped.contains(where: { $0.name == c.name }) {
             let o = try run(c)
             func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
             table += "| \(cell(o.name)) | `\(cell(o.command))` | \(o.status) | \(cell(o.message)) |\n"
         }
+        if !skipped.isEmpty { return }
         let path = CLI.packageRoot.appendingPathComponent("docs/hostile-input.md")
         if ProcessInfo.processInfo.environment["FACTIONS_UPDATE_DOCS"] == "1" {
             try Data(table.utf8).write(to: path)
