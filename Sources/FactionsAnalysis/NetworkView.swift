@@ -31,7 +31,7 @@ public enum NetworkView {
         }
         for tie in network.ties where tie.type == Tie.cooccurrence {
             guard keep.contains(tie.source), keep.contains(tie.target) else { continue }
-            let weight = weightIn(tie, period: filter.period)
+            let weight = tie.weight(in: filter.period)
             if weight > 0 { builder.addEdge(tie.source, tie.target, weight: weight) }
         }
         return builder.build()
@@ -50,17 +50,12 @@ public enum NetworkView {
         var net: [PairKey: Double] = [:]
         for tie in network.ties where tie.sign != .neutral {
             guard keep.contains(tie.source), keep.contains(tie.target), tie.source != tie.target else { continue }
-            let weight = weightIn(tie, period: filter.period)
+            let weight = tie.weight(in: filter.period)
             if weight > 0 { net[PairKey(tie.source, tie.target), default: 0] += weight * Double(tie.sign.rawValue) }
         }
         for (pair, value) in net.sorted(by: { $0.key < $1.key }) where value != 0 {
             builder.addEdge(pair.a, pair.b, weight: abs(value), sign: value > 0 ? 1 : -1)
         }
         return builder.build()
-    }
-
-    /// The tie's weight restricted to a period (see `Tie.weight(in:)`).
-    public static func weightIn(_ tie: Tie, period: MonthInterval?) -> Double {
-        tie.weight(in: period)
     }
 }

@@ -40,9 +40,7 @@ struct ReportPage {
         md += "\nDegree counts distinct co-occurring actors; betweenness is normalised as NetworkX's `betweenness_centrality`.\n\n"
         md += "## Who sided with whom\n\n![blocs](blocs.svg)\n\n![signed blocs](signed-blocs.svg)\n\n"
         md += "## When that changed\n\n![timeline](timeline.svg)\n\n"
-        md += ShiftsReport(network: network, timeline: timeline).markdown()
-            .replacingOccurrences(of: "# Alliance shifts\n\n", with: "").replacingOccurrences(of: "\n## ", with: "\n### ")
-            .replacingOccurrences(of: "## ", with: "### ", options: .anchored)
+        md += ShiftsReport(network: network, timeline: timeline).markdown(level: 3, title: false)
         return md
     }
 

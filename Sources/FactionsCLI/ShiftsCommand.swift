@@ -107,10 +107,12 @@ struct ShiftsReport {
         return out
     }
 
-    func markdown() -> String {
-        var out = "# Alliance shifts\n\n"
+    /// `level` is the heading level of each period; `title` adds "Alliance shifts" one
+    /// level above (the report has its own section heading).
+    func markdown(level: Int = 2, title: Bool = true) -> String {
+        var out = title ? String(repeating: "#", count: max(1, level - 1)) + " Alliance shifts\n\n" : ""
         for p in timeline.periods {
-            out += "## \(p.name) (\(p.from == p.to ? p.from : "\(p.from)–\(p.to)"))\n\n"
+            out += String(repeating: "#", count: level) + " \(p.name) (\(p.from == p.to ? p.from : "\(p.from)–\(p.to)"))\n\n"
             if p.blocs.isEmpty { out += "No signed evidence.\n\n" }
             for b in p.blocs { out += "- **Bloc \(b.label)**: " + b.members.map(name).joined(separator: ", ") + "\n" }
             if !p.noEvidence.isEmpty { out += "- *No evidence this period*: " + p.noEvidence.map(name).joined(separator: ", ") + "\n" }

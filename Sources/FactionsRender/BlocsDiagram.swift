@@ -50,7 +50,7 @@ public struct BlocsDiagram: Sendable {
         for tie in network.ties where tie.source != tie.target {
             guard let a = blocOf[tie.source], let b = blocOf[tie.target], a == b else { continue }
             guard signed ? tie.sign != .neutral : tie.type == Tie.cooccurrence else { continue }
-            let w = TieWeights.weight(tie, period: period)
+            let w = tie.weight(in: period)
             if w > 0 { inside[a, default: []].append((tie.source, tie.target, w)) }
         }
         struct Box { var bloc: Int; var width: Double; var height: Double; var nodes: [String: (Double, Double, Double, Double)] }
@@ -114,7 +114,7 @@ public struct BlocsDiagram: Sendable {
         var pairs: [PairKey: (weight: Double, net: Double, evidence: Evidence?)] = [:]
         for tie in network.ties where blocOf[tie.source] != nil && blocOf[tie.target] != nil && tie.source != tie.target {
             guard signed ? tie.sign != .neutral : tie.type == Tie.cooccurrence else { continue }
-            let w = TieWeights.weight(tie, period: period)
+            let w = tie.weight(in: period)
             guard w > 0 else { continue }
             let key = PairKey(tie.source, tie.target)
             var p = pairs[key] ?? (0, 0, nil)

@@ -24,7 +24,7 @@ public struct EgoDiagram: Sendable {
     /// The actors within `radius` co-occurrence steps of the centre.
     public func neighbourhood() -> [String] {
         var adjacency: [String: Set<String>] = [:]
-        for tie in network.ties where tie.source != tie.target && TieWeights.weight(tie, period: period) > 0 {
+        for tie in network.ties where tie.source != tie.target && tie.weight(in: period) > 0 {
             adjacency[tie.source, default: []].insert(tie.target)
             adjacency[tie.target, default: []].insert(tie.source)
         }
@@ -50,7 +50,7 @@ public struct EgoDiagram: Sendable {
         // One edge per pair: co-occurrence weight, typed relations as the label.
         var pairs: [PairKey: (weight: Double, types: [String], net: Double, evidence: Evidence?)] = [:]
         for tie in network.ties where members.contains(tie.source) && members.contains(tie.target) && tie.source != tie.target {
-            let w = TieWeights.weight(tie, period: period)
+            let w = tie.weight(in: period)
             guard w > 0 else { continue }
             // At radius 2 keep only ties that touch the centre or its neighbours' ties to each other at weight ≥ 2.
             let key = PairKey(tie.source, tie.target)

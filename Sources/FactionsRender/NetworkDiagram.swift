@@ -70,7 +70,7 @@ public struct NetworkDiagram: Sendable {
     func pairs() -> [Pair] {
         var byPair: [PairKey: Pair] = [:]
         for tie in network.ties where tie.source != tie.target {
-            let w = TieWeights.weight(tie, period: period)
+            let w = tie.weight(in: period)
             guard w > 0 else { continue }
             let key = PairKey(tie.source, tie.target)
             var p = byPair[key] ?? Pair(a: key.a, b: key.b, weight: 0, net: 0, evidence: nil, types: [])
@@ -202,8 +202,6 @@ public struct NetworkDiagram: Sendable {
 
 /// How ties are weighed and cited in diagrams.
 public enum TieWeights {
-    public static func weight(_ tie: Tie, period: MonthInterval?) -> Double { tie.weight(in: period) }
-
     /// The evidence to quote for a tie: dated evidence first, then the shortest quote
     /// (a short sentence states a relation more plainly than a long one).
     public static func strongestEvidence(_ tie: Tie) -> Evidence? {
