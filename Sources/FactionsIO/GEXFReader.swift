@@ -10,24 +10,8 @@ import FactionsCore
 /// dataset. Documents with a DTD are refused, as for GraphML.
 public enum GEXFReader {
     public static func read(_ bytes: [UInt8], path: String) throws(InputError) -> ActorNetwork {
-        if GraphMLReader.containsDTD(bytes) {
-            throw InputError(path: path, message: "has a DOCTYPE/ENTITY declaration; GEXF needs none and factions refuses them (external entities and entity expansion)")
-        }
-        // Only UTF-8 reaches FoundationXML, which traps on names with invalid UTF-8 (see
-        // GraphMLReader; found by Fuzz/FuzzGEXF).
-        _ = try TextFile.decodeUTF8(bytes, path: path)
-        if let line = GraphMLReader.emptyProcessingInstructionLine(bytes) {
-            throw InputError(path: path, line: line, message: "has a processing instruction without data (<?name?>); GEXF needs none and the XML parser cannot read it; remove it")
-        }
         let delegate = Delegate()
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        if !parser.parse() || delegate.error != nil {
-            if let error = delegate.error { throw InputError(path: path, line: delegate.line, message: error) }
-            throw InputError(path: path, line: parser.lineNumber > 0 ? parser.lineNumber : nil,
-                             message: "not well-formed XML: \(parser.parserError?.localizedDescription ?? "parse error")")
-        }
+        try XMLInput.parse(bytes, path: path, format: "GEXF", delegate: delegate)
         guard delegate.sawGEXF else { throw InputError(path: path, message: "not GEXF: no <gexf> element") }
         var actors: [Actor] = []
         for id in delegate.nodeOrder {
@@ -59,7 +43,7 @@ public enum GEXFReader {
         return ActorNetwork(actors: actors, ties: Array(ties.values))
     }
 
-    final class Delegate: NSObject, XMLParserDelegate {
+    final class Delegate: XMLStructureDelegate {
         struct Node { var label: String?; var attributes: [String: String] }
         struct Edge { var source: String; var target: String; var weight: String?; var attributes: [String: String]; var line: Int }
 
@@ -68,25 +52,15 @@ public enum GEXFReader {
         var nodeOrder: [String] = []
         var edges: [Edge] = []
         var sawGEXF = false
-        var error: String?
-        var line: Int?
         private var current: (node: String?, edge: Int?) = (nil, nil)
-        private var depth = 0
-        /// Open elements: Foundation's parser on Linux accepts some mismatched or
-        /// unclosed tags, so nesting is checked here.
-        private var open: [String] = []
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            depth += 1
-            open.append(name)
-            if depth > 64 { fail(parser, "nested more than 64 elements deep"); return }
+        override func start(_ name: String, attributes: [String: String], parser: XMLParser) {
             switch name {
             case "gexf": sawGEXF = true
             case "attribute":
                 if let id = attributes["id"] { attributeTitles[id] = attributes["title"] ?? id }
             case "node":
-                guard depth <= 5 else { return }
+                guard open.count <= 5 else { return }
                 guard let id = attributes["id"] else { fail(parser, "<node> without id"); return }
                 if nodes[id] != nil { fail(parser, "duplicate node id '\(id)'"); return }
                 nodes[id] = Node(label: attributes["label"], attributes: [:])
@@ -105,26 +79,8 @@ public enum GEXFReader {
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            depth -= 1
-            guard open.last == name else {
-                fail(parser, "</\(name)> closes <\(open.last ?? "nothing")>; the XML is not well formed")
-                return
-            }
-            open.removeLast()
+        override func end(_ name: String, parser: XMLParser) {
             if name == "node" || name == "edge" { current = (nil, nil) }
-        }
-
-        func parserDidEndDocument(_ parser: XMLParser) {
-            if let unclosed = open.last, error == nil {
-                error = "<\(unclosed)> is never closed; the file is cut short or not well formed"
-                line = parser.lineNumber
-            }
-        }
-
-        private func fail(_ parser: XMLParser, _ message: String) {
-            if error == nil { error = message; line = parser.lineNumber }
-            parser.abortParsing()
         }
     }
 }
