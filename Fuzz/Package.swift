@@ -17,10 +17,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: fuzzers.map { .executable(name: $0.name, targets: [$0.name]) },
     dependencies: [.package(name: "factions", path: "..")],
-    targets: fuzzers.map { fuzzer in
+    targets: [.target(name: "FuzzDriver")] + fuzzers.map { fuzzer in
         .executableTarget(
             name: fuzzer.name,
-            dependencies: fuzzer.products.map { .product(name: $0, package: "factions") }
+            dependencies: ["FuzzDriver"] + fuzzer.products.map { .product(name: $0, package: "factions") }
         )
     }
 )

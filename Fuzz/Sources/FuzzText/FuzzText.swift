@@ -4,6 +4,7 @@
 // form, an event with a date and memberships. Checks that every evidence quote is
 // exactly the original text between its start and end (in Unicode scalars).
 import FactionsCore
+import FuzzDriver
 import FactionsExtract
 
 let lexicon: Lexicon = {
@@ -40,7 +41,7 @@ let document = Document(id: "fuzz", file: "fuzz.txt", title: "fuzz")
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let bytes = fuzzInput(data, size)
     guard let text = try? TextFile.decodeUTF8(bytes, path: "fuzz.txt") else { return 0 }
     _ = extractor.read(text: text)
     let part = extractor.analyse(document: document, text: text)
@@ -59,19 +60,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-// SwiftPM links an executable target with `--defsym main=<Target>_main`; built with
-// -parse-as-library this target has no Swift main, so <Target>_main hands the process
-// to libFuzzer's driver (the same as libFuzzer's own main).
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("FuzzText_main")
 public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv, fuzz)
+    runFuzzer(argc, argv, fuzz)
 }
