@@ -35,7 +35,10 @@ struct CandidatesCommand: ParsableCommand {
         try runReportingErrors {
             let data = try Dataset.load(path: dataset)
             let extractor = Extractor(lexicon: data.lexicon, options: ExtractionOptions(defaultYear: data.defaultYear))
-            let candidates = extractor.candidates(data, minimumCount: minCount)
+            let bar = ProgressBar.forStandardError(label: "reading")
+            let candidates = try extractor.candidates(data, minimumCount: minCount,
+                                                      progress: bar?.callback)
+            bar?.finish()
             switch format {
             case .json:
                 emit(try CanonicalJSON.string(candidates))

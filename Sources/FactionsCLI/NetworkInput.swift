@@ -40,7 +40,10 @@ struct NetworkInput: ParsableArguments {
         if isDir.boolValue {
             let dataset = try Dataset.load(path: path)
             let extractor = Extractor(lexicon: dataset.lexicon, options: ExtractionOptions(includeSources: includeSources))
-            return LoadedNetwork(network: try extractor.extract(dataset), name: dataset.name, dataset: dataset)
+            let bar = ProgressBar.forStandardError(label: "extracting")
+            defer { bar?.finish() }
+            let network = try extractor.extract(dataset, progress: bar?.callback)
+            return LoadedNetwork(network: network, name: dataset.name, dataset: dataset)
         }
         let bytes = try TextFile.readBytes(path)
         let lower = path.lowercased()

@@ -1,21 +1,83 @@
 import Foundation
 import FactionsCore
 
+/// One text of a dataset. A text on disk is read only when extraction reaches it, so
+/// a corpus larger than memory can be extracted: at any moment only the documents
+/// being read are held.
+public struct DatasetDocument: Sendable {
+    public var document: Document
+    /// Size of the text in bytes (what progress is counted in).
+    public var byteCount: Int
+    private let source: Source
+
+    private enum Source: Sendable {
+        case file(String)
+        case memory(String)
+    }
+
+    /// A text held in memory (tests, texts built by a program).
+    public init(document: Document, text: String) {
+        self.document = document
+        self.byteCount = text.utf8.count
+        self.source = .memory(text)
+    }
+
+    /// A text read from `path` when needed.
+    public init(document: Document, path: String, byteCount: Int) {
+        self.document = document
+        self.byteCount = byteCount
+        self.source = .file(path)
+    }
+
+    /// The text, decoded strictly as UTF-8 (an error names the file, line and byte).
+    public func text() throws(InputError) -> String {
+        switch source {
+        case .memory(let text): return text
+        case .file(let path):
+            let bytes = try TextFile.readBytes(path)
+            if bytes.isEmpty { throw InputError(path: path, message: "is empty (0 bytes); remove it or add its text") }
+            return try TextFile.decodeUTF8(bytes, path: path)
+        }
+    }
+
+    /// The document with its title taken from the text when the text is a file, and
+    /// the text.
+    public func load() throws(InputError) -> (document: Document, text: String) {
+        let text = try text()
+        guard case .file = source else { return (document, text) }
+        var titled = document
+        titled.title = Self.title(of: text, fallback: document.id)
+        return (titled, text)
+    }
+
+    /// The first non-empty line, trimmed and cut at 160 characters; only the start of
+    /// the text is looked at.
+    public static func title(of text: String, fallback: String) -> String {
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+            let line = rest[..<end].trimmingCharacters(in: .whitespaces)
+            if !line.isEmpty { return String(line.prefix(160)) }
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
+        }
+        return fallback
+    }
+}
+
 /// A dataset folder: `corpus/*.txt`, and optionally `lexicon.yaml`, `periods.yaml`
 /// and `overrides.yaml` beside it.
 public struct Dataset: Sendable {
     public var name: String
     public var path: String
-    public var documents: [(document: Document, text: String)]
+    /// The texts in file-name order; each is read when extraction reaches it.
+    public var documents: [DatasetDocument]
     public var lexicon: Lexicon
     public var periods: [Period]
     public var calendar: String
     /// The user's corrections (`overrides.yaml`), empty when there is none.
     public var overrides: Overrides = Overrides()
 
-    /// Loads a dataset folder. Texts are read in file-name order so that extraction is
-    /// deterministic whatever order the file system lists them in.
-    public init(name: String, path: String, documents: [(document: Document, text: String)], lexicon: Lexicon,
+    public init(name: String, path: String, documents: [DatasetDocument], lexicon: Lexicon,
                 periods: [Period], calendar: String) {
         self.name = name
         self.path = path
@@ -25,6 +87,19 @@ public struct Dataset: Sendable {
         self.calendar = calendar
     }
 
+    /// A dataset of texts held in memory.
+    public init(name: String, path: String, documents: [(document: Document, text: String)], lexicon: Lexicon,
+                periods: [Period], calendar: String) {
+        self.init(name: name, path: path, documents: documents.map { DatasetDocument(document: $0.document, text: $0.text) },
+                  lexicon: lexicon, periods: periods, calendar: calendar)
+    }
+
+    /// Total size of the texts in bytes.
+    public var byteCount: Int { documents.reduce(0) { $0 + $1.byteCount } }
+
+    /// Loads a dataset folder. Texts are listed in file-name order so that extraction
+    /// is deterministic whatever order the file system lists them in; they are read
+    /// later, one at a time per core.
     public static func load(path: String) throws(InputError) -> Dataset {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
@@ -43,17 +118,22 @@ public struct Dataset: Sendable {
         guard !files.isEmpty else {
             throw InputError(path: textFolder, message: "holds no .txt files; put the texts in \(corpus)/")
         }
-        var documents: [(Document, String)] = []
+        var documents: [DatasetDocument] = []
         for file in files {
             let full = (textFolder as NSString).appendingPathComponent(file)
-            let bytes = try TextFile.readBytes(full)
-            if bytes.isEmpty { throw InputError(path: full, message: "is empty (0 bytes); remove it or add its text") }
-            let text = try TextFile.decodeUTF8(bytes, path: full)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder) else {
+                throw InputError(path: full, message: "no such file; check the path")
+            }
+            if isFolder.boolValue { throw InputError(path: full, message: "is a folder, expected a file") }
+            let size = ((try? FileManager.default.attributesOfItem(atPath: full))?[.size] as? NSNumber)?.intValue ?? 0
+            if size == 0 { throw InputError(path: full, message: "is empty (0 bytes); remove it or add its text") }
+            if size > TextFile.maxBytes {
+                throw InputError(path: full, message: "is \(size) bytes, more than the \(TextFile.maxBytes) this tool reads; split it")
+            }
             let id = (file as NSString).deletingPathExtension
-            let title = text.split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-                .first { !$0.isEmpty }.map { String($0.prefix(160)) } ?? id
-            documents.append((Document(id: id, file: file, title: title), text))
+            // The title is the text's first line, set when the text is read.
+            documents.append(DatasetDocument(document: Document(id: id, file: file, title: id), path: full, byteCount: size))
         }
         let lexiconPath = (path as NSString).appendingPathComponent("lexicon.yaml")
         let lexicon = FileManager.default.fileExists(atPath: lexiconPath) ? try Lexicon.load(path: lexiconPath) : .empty

@@ -81,39 +81,120 @@ public struct Discovery: Sendable {
         "Communist", "Communism", "God", "Christ", "Internet", "Web", "Url", "Http", "Https", "Www",
     ]
 
+    /// A run of capitalised words as the text has it, before the checks that need the
+    /// whole corpus (which words the corpus writes in lowercase). Equal spans are
+    /// counted once, so what discovery keeps grows with the corpus's vocabulary of
+    /// names, not with its length.
+    struct Span: Hashable, Sendable {
+        /// The words, connectors and stopwords trimmed at the edges, any title removed.
+        var words: [String]
+        var title: String?
+        var initials: Bool
+        /// The span opens its sentence.
+        var startsSentence: Bool
+        /// The span opens its sentence or follows only an opening quote or bracket.
+        var initialPosition: Bool
+        /// A preposition of place comes right before ("in Petrograd").
+        var afterPlacePreposition: Bool
+        /// A lowercase event head follows ("Kronstadt revolt").
+        var lowercaseHead: String?
+    }
+
+    struct SpanTally: Sendable {
+        var count = 0
+        /// Position of the first occurrence in the corpus (document, then order in it).
+        var first = Int.max
+        /// The first three occurrences, with their positions.
+        var examples: [(position: Int, example: Candidate.Example)] = []
+
+        mutating func merge(_ other: SpanTally) {
+            count += other.count
+            first = min(first, other.first)
+            if examples.count < 3 || other.examples.contains(where: { $0.position < examples.last!.position }) {
+                examples = Array((examples + other.examples).sorted { $0.position < $1.position }.prefix(3))
+            }
+        }
+    }
+
+    /// What discovery keeps of a set of documents: how often each word is written in
+    /// lowercase and capitalised mid-sentence, and the capitalised spans with counts
+    /// and first examples. Tallies of separate documents merge, so a corpus is tallied
+    /// one document at a time.
+    public struct Tally: Sendable {
+        var lowerCount: [String: Int] = [:]
+        var capitalCount: [String: Int] = [:]
+        var spans: [Span: SpanTally] = [:]
+
+        public init() {}
+
+        public mutating func merge(_ other: Tally) {
+            for (w, c) in other.lowerCount { lowerCount[w, default: 0] += c }
+            for (w, c) in other.capitalCount { capitalCount[w, default: 0] += c }
+            for (span, t) in other.spans { spans[span, default: SpanTally()].merge(t) }
+        }
+    }
+
+    /// Tallies one read document; `index` is its place in the corpus (for the order of
+    /// examples).
+    public func tally(_ r: Extractor.Reading, document: Document, index: Int) -> Tally {
+        var tally = Tally()
+        for sentence in r.sentences where sentence.role == .prose {
+            for i in sentence.tokens where r.tokens[i].kind == .word {
+                let t = r.tokens[i]
+                if t.text.first?.isLowercase == true {
+                    tally.lowerCount[t.text, default: 0] += 1
+                } else if i > sentence.tokens.lowerBound {
+                    tally.capitalCount[t.text.lowercased(), default: 0] += 1
+                }
+            }
+        }
+        var order = index << 32
+        for (s, sentence) in r.sentences.enumerated() where sentence.role == .prose {
+            var covered = Set<Int>()
+            for m in r.mentions[s] { for i in m.tokens { covered.insert(i) } }
+            for span in r.ignored[s] { for i in span { covered.insert(i) } }
+            var quote: String? = nil
+            for span in scan(r.tokens, sentence: sentence, covered: covered) {
+                order += 1
+                var t = tally.spans[span] ?? SpanTally()
+                t.count += 1
+                t.first = min(t.first, order)
+                if t.examples.count < 3 {
+                    let q = quote ?? String(String.UnicodeScalarView(r.scalars[sentence.start..<sentence.end]))
+                    quote = q
+                    t.examples.append((order, Candidate.Example(document: document.id, sentence: sentence.index, quote: q)))
+                }
+                tally.spans[span] = t
+            }
+        }
+        return tally
+    }
+
+    /// Candidates over a set of read documents.
+    public func candidates(_ readings: [(document: Document, reading: Extractor.Reading)], lexicon: Lexicon,
+                           ignore: Set<String>) -> [Candidate] {
+        var tally = Tally()
+        for (i, (document, reading)) in readings.enumerated() { tally.merge(self.tally(reading, document: document, index: i)) }
+        return candidates(tally, lexicon: lexicon, ignore: ignore)
+    }
+
+    /// One span's verdict once the corpus is known.
     struct Occurrence {
         var key: String
         var form: String
         var kind: ActorKind?
         var evidence: String
-        var document: String
-        var sentence: Int
-        var quote: String
         var sentenceInitial: Bool
         var afterPlacePreposition: Bool
+        var tally: SpanTally
     }
 
-    /// Candidates over a set of read documents. `lowercaseVocabulary` holds every word
-    /// the corpus writes in lowercase (to tell "Despite" at a sentence start from a name).
-    public func candidates(_ readings: [(document: Document, reading: Extractor.Reading)], lexicon: Lexicon,
-                           ignore: Set<String>) -> [Candidate] {
+    /// Candidates from a corpus's tally.
+    public func candidates(_ tally: Tally, lexicon: Lexicon, ignore: Set<String>) -> [Candidate] {
         // Words the prose writes in lowercase more often than capitalised mid-sentence
         // are ordinary words ("Despite", "Justice"); notes are left out because URLs
         // and citations write names in lowercase.
-        var lowerCount: [String: Int] = [:], capitalCount: [String: Int] = [:]
-        for (_, r) in readings {
-            for sentence in r.sentences where sentence.role == .prose {
-                for i in sentence.tokens where r.tokens[i].kind == .word {
-                    let t = r.tokens[i]
-                    if t.text.first?.isLowercase == true {
-                        lowerCount[t.text, default: 0] += 1
-                    } else if i > sentence.tokens.lowerBound {
-                        capitalCount[t.text.lowercased(), default: 0] += 1
-                    }
-                }
-            }
-        }
-        let lowercase = Set(lowerCount.filter { $0.value >= (capitalCount[$0.key] ?? 0) }.map(\.key))
+        let lowercase = Set(tally.lowerCount.filter { $0.value >= (tally.capitalCount[$0.key] ?? 0) }.map(\.key))
         var knownFirstWords = Set<String>()
         for entry in lexicon.entries {
             for alias in entry.aliases {
@@ -125,60 +206,57 @@ public struct Discovery: Sendable {
                 }
             }
         }
-        var occurrences: [Occurrence] = []
-        for (document, r) in readings {
-            for (s, sentence) in r.sentences.enumerated() where sentence.role == .prose {
-                var covered = Set<Int>()
-                for m in r.mentions[s] { for i in m.tokens { covered.insert(i) } }
-                for span in r.ignored[s] { for i in span { covered.insert(i) } }
-                let quote = String(String.UnicodeScalarView(r.scalars[sentence.start..<sentence.end]))
-                for occ in scan(r.tokens, sentence: sentence, covered: covered, lowercase: lowercase, ignore: ignore,
-                                knownFirstWords: knownFirstWords) {
-                    var o = occ
-                    o.document = document.id
-                    o.sentence = sentence.index
-                    o.quote = quote
-                    occurrences.append(o)
-                }
+        // Group by key; a lone surname joins the full name that ends with it. The
+        // joined occurrences come after the full name's own (segment 1).
+        var groups: [String: [(segment: Int, occurrence: Occurrence)]] = [:]
+        for (span, t) in tally.spans {
+            guard let o = judge(span, tally: t, lowercase: lowercase, ignore: ignore, knownFirstWords: knownFirstWords) else {
+                continue
             }
+            groups[o.key, default: []].append((0, o))
         }
-        // Group by key; a lone surname joins the full name that ends with it.
-        var groups: [String: [Occurrence]] = [:]
-        for o in occurrences { groups[o.key, default: []].append(o) }
         let multi = groups.keys.filter { $0.contains(" ") }
         for key in groups.keys.sorted() where !key.contains(" ") {
-            let owners = multi.filter { $0.hasSuffix(" " + key) && (groups[$0]?.contains { $0.kind == .person || $0.kind == nil } ?? false) }
+            let owners = multi.filter { $0.hasSuffix(" " + key) && (groups[$0]?.contains { $0.occurrence.kind == .person || $0.occurrence.kind == nil } ?? false) }
             if owners.count == 1, let owner = owners.first, let occ = groups[key] {
-                groups[owner, default: []].append(contentsOf: occ)
+                groups[owner, default: []].append(contentsOf: occ.map { (1, $0.occurrence) })
                 groups[key] = nil
             }
         }
         var out: [Candidate] = []
         let lexiconIDs = Set(lexicon.entries.map(\.id))
-        for (key, occ) in groups {
+        for (key, unordered) in groups {
+            let occ = unordered.sorted { ($0.segment, $0.occurrence.tally.first) < ($1.segment, $1.occurrence.tally.first) }
+                .map(\.occurrence)
+            let total = occ.reduce(0) { $0 + $1.tally.count }
             // Mostly sentence-initial single words and mostly places are not names.
-            let placeShare = Double(occ.filter(\.afterPlacePreposition).count) / Double(occ.count)
-            if placeShare >= 0.5 { continue }
+            let places = occ.filter(\.afterPlacePreposition).reduce(0) { $0 + $1.tally.count }
+            if Double(places) / Double(total) >= 0.5 { continue }
             if !key.contains(" "), occ.allSatisfy(\.sentenceInitial) { continue }
             var formCounts: [String: Int] = [:]
-            for o in occ { formCounts[o.form, default: 0] += 1 }
+            for o in occ { formCounts[o.form, default: 0] += o.tally.count }
             let forms = formCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
             let decided = occ.first { $0.kind != nil }
             let kind = decided?.kind ?? .person
             let name = forms.max { ($0.count, formCounts[$0]!) < ($1.count, formCounts[$1]!) } ?? key
             var id = Self.slug(name)
             if lexiconIDs.contains(id) { id += "-inferred" }
-            let examples = occ.prefix(3).map { Candidate.Example(document: $0.document, sentence: $0.sentence, quote: $0.quote) }
-            out.append(Candidate(id: id, name: name, kind: kind, count: occ.count, forms: forms,
-                                 evidence: decided?.evidence ?? "capitalised name", examples: Array(examples)))
+            // The first three in corpus order within each segment, the full name's first.
+            var examples: [Candidate.Example] = []
+            for segment in 0...1 where examples.count < 3 {
+                let inSegment = unordered.filter { $0.segment == segment }.flatMap(\.occurrence.tally.examples)
+                    .sorted { $0.position < $1.position }
+                examples += inSegment.prefix(3 - examples.count).map(\.example)
+            }
+            out.append(Candidate(id: id, name: name, kind: kind, count: total, forms: forms,
+                                 evidence: decided?.evidence ?? "capitalised name", examples: examples))
         }
         return out.sorted { ($0.count, $1.id) > ($1.count, $0.id) }
     }
 
-    /// Candidate spans in one sentence.
-    func scan(_ tokens: [Token], sentence: Sentence, covered: Set<Int>, lowercase: Set<String>,
-              ignore: Set<String>, knownFirstWords: Set<String>) -> [Occurrence] {
-        var out: [Occurrence] = []
+    /// Candidate spans in one sentence, before the corpus-wide checks.
+    func scan(_ tokens: [Token], sentence: Sentence, covered: Set<Int>) -> [Span] {
+        var out: [Span] = []
         var i = sentence.tokens.lowerBound
         let end = sentence.tokens.upperBound
         func isCap(_ j: Int) -> Bool {
@@ -221,67 +299,78 @@ public struct Discovery: Sendable {
                 title = words[t]
                 words.removeFirst(t + 1)
             }
-            // A sentence-initial ordinary word glued to a name: "Later Brusilov".
-            if words.count > 1, start == sentence.tokens.lowerBound, lowercase.contains(words[0].lowercased()) {
-                words.removeFirst()
-            }
-            guard !words.isEmpty else { continue }
-            if words.allSatisfy({ Self.months.contains($0) || Self.stopwords.contains($0) }) { continue }
-            if words.count == 1, let w = words.first, Self.isDemonym(w) { continue }
-            // Hyphenated adjectives: "Bolshevik-led", "Petrograd-based".
-            if words.count == 1, let w = words.first, let dash = w.lastIndex(of: "-"),
-               w[w.index(after: dash)...].first?.isLowercase == true { continue }
-            var kind: ActorKind? = nil
-            var evidence = ""
-            // Lowercase event head right after: "Kronstadt revolt".
-            if j < end, !covered.contains(j), Self.lowercaseEventHeads.contains(tokens[j].text) {
-                words.append(tokens[j].text)
-                kind = .event
-                evidence = "event head '\(tokens[j].text)'"
-            }
-            let head = words.last!
-            if kind == nil {
-                if Self.eventHeads.contains(head) { kind = .event; evidence = "event head '\(head)'" }
-                else if Self.partyHeads.contains(head) { kind = .party; evidence = "party head '\(head)'" }
-                else if Self.bodyHeads.contains(head) { kind = .body; evidence = "body head '\(head)'" }
-                else if let title { kind = .person; evidence = "title '\(title)'" }
-                else if initials { kind = .person; evidence = "initials" }
-            }
-            if kind == nil || kind == .person, words.count > 4 { continue }
-            if kind == nil, words.contains("and") { continue }
-            // A role without a name: "Foreign Minister".
-            if let last = words.last, Self.titles.contains(last) { continue }
-            // Plural common nouns ("Deputies", "Agricultural Labourers") name groups of
-            // people, not actors, unless a head word made them a body or party.
-            if kind == nil, let last = words.last,
-               ["ers", "ies", "ants", "ists", "ions", "ors", "ents"].contains(where: { last.hasSuffix($0) }) { continue }
-            // The first word of a known name on its own is a fragment ("Provisional").
-            if words.count == 1, kind == nil, knownFirstWords.contains(words[0]) { continue }
-            // A bare head ("the Government", "the War") is a common noun, not a name.
-            if words.count == 1, kind != nil, kind != .person { continue }
-            // Title Case phrases of ordinary words ("Agricultural Labourers", "Winter Palace").
-            if kind == nil, words.count > 1, words.allSatisfy({ lowercase.contains($0.lowercased()) || Self.connectors.contains($0) }) {
-                continue
-            }
-            let form = words.joined(separator: " ")
-            if ignore.contains(form) { continue }
-            // A lone capitalised word the text also writes in lowercase is an ordinary word.
-            let sentenceInitial = title == nil && kind == nil && (start == sentence.tokens.lowerBound
-                || (start > sentence.tokens.lowerBound && ["\"", "'", "("].contains(tokens[start - 1].text) && start - 1 == sentence.tokens.lowerBound))
-            if words.count == 1, kind == nil, lowercase.contains(form.lowercased()) { continue }
-            if words.count == 1, kind == nil, form.count <= 2 { continue }
-            var place = false
-            if start > sentence.tokens.lowerBound, title == nil {
-                let prev = tokens[start - 1].text.lowercased()
-                place = Self.placePrepositions.contains(prev) && kind == nil
-            }
-            // Key: the name without initials, so "F. F. Raskolnikov" and "Raskolnikov" meet.
-            let key = words.filter { !$0.hasSuffix(".") }.joined(separator: " ")
-            guard !key.isEmpty else { continue }
-            out.append(Occurrence(key: key, form: form, kind: kind, evidence: evidence, document: "", sentence: 0, quote: "",
-                                  sentenceInitial: sentenceInitial, afterPlacePreposition: place))
+            let lowercaseHead = j < end && !covered.contains(j) && Self.lowercaseEventHeads.contains(tokens[j].text)
+                ? tokens[j].text : nil
+            let startsSentence = start == sentence.tokens.lowerBound
+            let initialPosition = startsSentence
+                || (start > sentence.tokens.lowerBound && ["\"", "'", "("].contains(tokens[start - 1].text) && start - 1 == sentence.tokens.lowerBound)
+            let place = start > sentence.tokens.lowerBound && title == nil
+                && Self.placePrepositions.contains(tokens[start - 1].text.lowercased())
+            out.append(Span(words: words, title: title, initials: initials, startsSentence: startsSentence,
+                            initialPosition: initialPosition, afterPlacePreposition: place, lowercaseHead: lowercaseHead))
         }
         return out
+    }
+
+    /// The verdict on a span once the corpus's lowercase words are known: nil when it
+    /// is not a name.
+    func judge(_ span: Span, tally: SpanTally, lowercase: Set<String>, ignore: Set<String>,
+               knownFirstWords: Set<String>) -> Occurrence? {
+        var words = span.words
+        let title = span.title
+        // A sentence-initial ordinary word glued to a name: "Later Brusilov".
+        if words.count > 1, span.startsSentence, lowercase.contains(words[0].lowercased()) {
+            words.removeFirst()
+        }
+        guard !words.isEmpty else { return nil }
+        if words.allSatisfy({ Self.months.contains($0) || Self.stopwords.contains($0) }) { return nil }
+        if words.count == 1, let w = words.first, Self.isDemonym(w) { return nil }
+        // Hyphenated adjectives: "Bolshevik-led", "Petrograd-based".
+        if words.count == 1, let w = words.first, let dash = w.lastIndex(of: "-"),
+           w[w.index(after: dash)...].first?.isLowercase == true { return nil }
+        var kind: ActorKind? = nil
+        var evidence = ""
+        // Lowercase event head right after: "Kronstadt revolt".
+        if let head = span.lowercaseHead {
+            words.append(head)
+            kind = .event
+            evidence = "event head '\(head)'"
+        }
+        let head = words.last!
+        if kind == nil {
+            if Self.eventHeads.contains(head) { kind = .event; evidence = "event head '\(head)'" }
+            else if Self.partyHeads.contains(head) { kind = .party; evidence = "party head '\(head)'" }
+            else if Self.bodyHeads.contains(head) { kind = .body; evidence = "body head '\(head)'" }
+            else if let title { kind = .person; evidence = "title '\(title)'" }
+            else if span.initials { kind = .person; evidence = "initials" }
+        }
+        if kind == nil || kind == .person, words.count > 4 { return nil }
+        if kind == nil, words.contains("and") { return nil }
+        // A role without a name: "Foreign Minister".
+        if let last = words.last, Self.titles.contains(last) { return nil }
+        // Plural common nouns ("Deputies", "Agricultural Labourers") name groups of
+        // people, not actors, unless a head word made them a body or party.
+        if kind == nil, let last = words.last,
+           ["ers", "ies", "ants", "ists", "ions", "ors", "ents"].contains(where: { last.hasSuffix($0) }) { return nil }
+        // The first word of a known name on its own is a fragment ("Provisional").
+        if words.count == 1, kind == nil, knownFirstWords.contains(words[0]) { return nil }
+        // A bare head ("the Government", "the War") is a common noun, not a name.
+        if words.count == 1, kind != nil, kind != .person { return nil }
+        // Title Case phrases of ordinary words ("Agricultural Labourers", "Winter Palace").
+        if kind == nil, words.count > 1, words.allSatisfy({ lowercase.contains($0.lowercased()) || Self.connectors.contains($0) }) {
+            return nil
+        }
+        let form = words.joined(separator: " ")
+        if ignore.contains(form) { return nil }
+        // A lone capitalised word the text also writes in lowercase is an ordinary word.
+        let sentenceInitial = title == nil && kind == nil && span.initialPosition
+        if words.count == 1, kind == nil, lowercase.contains(form.lowercased()) { return nil }
+        if words.count == 1, kind == nil, form.count <= 2 { return nil }
+        // Key: the name without initials, so "F. F. Raskolnikov" and "Raskolnikov" meet.
+        let key = words.filter { !$0.hasSuffix(".") }.joined(separator: " ")
+        guard !key.isEmpty else { return nil }
+        return Occurrence(key: key, form: form, kind: kind, evidence: evidence, sentenceInitial: sentenceInitial,
+                          afterPlacePreposition: span.afterPlacePreposition && kind == nil, tally: tally)
     }
 
     static func isDemonym(_ w: String) -> Bool {

@@ -20,6 +20,50 @@ public struct ExtractionOptions: Sendable, Hashable {
     }
 }
 
+/// How far an extraction has got.
+public struct ExtractionStatus: Sendable, Hashable {
+    /// Size of the corpus in bytes.
+    public var corpusBytes: Int
+    /// Times the corpus is read: 2 when discovery reads it first to find new names.
+    public var passes: Int
+    /// Bytes read so far over all passes (at most `corpusBytes * passes`).
+    public var done: Int
+
+    public init(corpusBytes: Int, passes: Int, done: Int) {
+        self.corpusBytes = corpusBytes
+        self.passes = passes
+        self.done = done
+    }
+
+    /// Share of the work done, 0...1.
+    public var fraction: Double {
+        corpusBytes * passes > 0 ? min(1, Double(done) / Double(corpusBytes * passes)) : 1
+    }
+}
+
+/// Hears of every finished document. Called from worker threads, one call at a time.
+public typealias ExtractionProgress = @Sendable (ExtractionStatus) -> Void
+
+/// Adds up finished documents from the worker threads.
+final class ProgressMeter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var status: ExtractionStatus
+    private let report: ExtractionProgress?
+
+    init(corpusBytes: Int, passes: Int, report: ExtractionProgress?) {
+        self.status = ExtractionStatus(corpusBytes: corpusBytes, passes: passes, done: 0)
+        self.report = report
+    }
+
+    func advance(_ bytes: Int) {
+        guard let report else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        status.done = min(status.done + bytes, status.corpusBytes * status.passes)
+        report(status)
+    }
+}
+
 /// Each concurrent iteration writes only its own slot.
 struct SendableBuffer<R>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<R?>
@@ -68,47 +112,75 @@ public struct Extractor: Sendable {
     }
 
     /// Extracts the whole dataset into a network, with the dataset's overrides applied.
-    public func extract(_ dataset: Dataset) throws(InputError) -> ActorNetwork {
-        let network = extractWithoutOverrides(dataset)
+    ///
+    /// Texts are read from disk one at a time per core and dropped once read, so
+    /// memory holds the documents in hand, the discovery tally and the network, never
+    /// the whole corpus. `progress` hears of every document finished.
+    public func extract(_ dataset: Dataset, progress: ExtractionProgress? = nil) throws(InputError) -> ActorNetwork {
+        let network = try extractWithoutOverrides(dataset, progress: progress)
         return dataset.overrides.isEmpty ? network : try dataset.overrides.apply(to: network)
     }
 
-    func extractWithoutOverrides(_ dataset: Dataset) -> ActorNetwork {
+    func extractWithoutOverrides(_ dataset: Dataset, progress: ExtractionProgress? = nil) throws(InputError) -> ActorNetwork {
         var extractor = self
         if extractor.options.defaultYear == nil { extractor = Extractor(lexicon: lexicon, options: options.with(defaultYear: dataset.defaultYear)) }
-        return extractor.extractDocuments(dataset)
+        // With discovery every text is read twice: once to find names, once to extract.
+        let meter = ProgressMeter(corpusBytes: dataset.byteCount, passes: options.discover ? 2 : 1, report: progress)
+        return try extractor.extractDocuments(dataset, meter: meter)
     }
 
-    /// `map` on all cores, results in input order.
-    static func concurrentMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
-        if items.count < 2 { return items.map(transform) }
-        var results = [R?](repeating: nil, count: items.count)
+    /// `map` on all cores, results in input order; the error of the first failing
+    /// item (in input order) is thrown.
+    static func concurrentMap<T: Sendable, R>(_ items: [T], _ transform: (T) throws(InputError) -> R) throws(InputError) -> [R] {
+        if items.count < 2 { return try items.map { (item: T) throws(InputError) -> R in try transform(item) } }
+        var results = [Result<R, InputError>?](repeating: nil, count: items.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = SendableBuffer(buffer)
-            withoutActuallyEscaping(transform) { transform in
-                let work = UnsafeTransform(transform)
+            let wrapped: (T) -> Result<R, InputError> = { item in
+                do throws(InputError) { return .success(try transform(item)) } catch { return .failure(error) }
+            }
+            withoutActuallyEscaping(wrapped) { wrapped in
+                let work = UnsafeTransform(wrapped)
                 DispatchQueue.concurrentPerform(iterations: items.count) { i in
                     slots.buffer[i] = work.transform(items[i])
                 }
             }
         }
-        return results.map { $0! }
+        return try results.map { (r: Result<R, InputError>?) throws(InputError) -> R in try r!.get() }
     }
 
     /// Names in the dataset that the lexicon lacks, with counts and examples.
-    public func candidates(_ dataset: Dataset, minimumCount: Int = 1) -> [Candidate] {
-        let readings = Self.concurrentMap(dataset.documents) { (document: $0.document, reading: read(text: $0.text)) }
-        return Discovery(minimumCount: minimumCount).candidates(readings, lexicon: lexicon, ignore: Set(lexicon.ignore))
+    public func candidates(_ dataset: Dataset, minimumCount: Int = 1,
+                           progress: ExtractionProgress? = nil) throws(InputError) -> [Candidate] {
+        try candidates(dataset, minimumCount: minimumCount, meter: ProgressMeter(corpusBytes: dataset.byteCount, passes: 1, report: progress))
+    }
+
+    private func candidates(_ dataset: Dataset, minimumCount: Int, meter: ProgressMeter) throws(InputError) -> [Candidate] {
+        let discovery = Discovery(minimumCount: minimumCount)
+        let indexed = Array(dataset.documents.enumerated())
+        let tallies = try Self.concurrentMap(indexed) { (item: (offset: Int, element: DatasetDocument)) throws(InputError) -> Discovery.Tally in
+            let (document, text) = try item.element.load()
+            let tally = discovery.tally(read(text: text, dated: false), document: document, index: item.offset)
+            meter.advance(item.element.byteCount)
+            return tally
+        }
+        var tally = Discovery.Tally()
+        for t in tallies { tally.merge(t) }
+        return discovery.candidates(tally, lexicon: lexicon, ignore: Set(lexicon.ignore))
             .filter { $0.count >= minimumCount }
     }
 
     /// The lexicon plus the inferred actors discovery finds in the dataset.
-    public func augmentedLexicon(_ dataset: Dataset) -> Lexicon {
+    public func augmentedLexicon(_ dataset: Dataset) throws(InputError) -> Lexicon {
+        try augmentedLexicon(dataset, meter: ProgressMeter(corpusBytes: dataset.byteCount, passes: 1, report: nil))
+    }
+
+    private func augmentedLexicon(_ dataset: Dataset, meter: ProgressMeter) throws(InputError) -> Lexicon {
         guard options.discover else { return lexicon }
         var augmented = lexicon
         var taken = Set(lexicon.entries.flatMap(\.aliases))
         var ids = Set(lexicon.entries.map(\.id))
-        for c in candidates(dataset, minimumCount: options.discoveryMinimum) {
+        for c in try candidates(dataset, minimumCount: options.discoveryMinimum, meter: meter) {
             var forms = c.forms.filter { !taken.contains($0) }
             // The surname alone, for persons seen with a full name.
             if c.kind == .person, let last = c.name.split(separator: " ").last.map(String.init), last != c.name,
@@ -123,17 +195,21 @@ public struct Extractor: Sendable {
         return augmented
     }
 
-    private func extractDocuments(_ dataset: Dataset) -> ActorNetwork {
-        let augmented = augmentedLexicon(dataset)
+    private func extractDocuments(_ dataset: Dataset, meter: ProgressMeter) throws(InputError) -> ActorNetwork {
+        let augmented = try augmentedLexicon(dataset, meter: meter)
         if augmented.entries.count != lexicon.entries.count {
             var copy = options
             copy.discover = false
-            return Extractor(lexicon: augmented, options: copy).extractDocuments(dataset)
+            return try Extractor(lexicon: augmented, options: copy).extractDocuments(dataset, meter: meter)
         }
         // Documents are independent: read them on all cores, merge in file order.
-        let parts = Self.concurrentMap(dataset.documents) { analyse(document: $0.document, text: $0.text) }
-        return merge(parts, documents: dataset.documents.map(\.document), periods: dataset.periods,
-                     calendar: dataset.calendar)
+        let parts = try Self.concurrentMap(dataset.documents) { (item: DatasetDocument) throws(InputError) -> DocumentExtraction in
+            let (document, text) = try item.load()
+            let part = analyse(document: document, text: text)
+            meter.advance(item.byteCount)
+            return part
+        }
+        return merge(parts, documents: parts.map(\.document), periods: dataset.periods, calendar: dataset.calendar)
     }
 
     /// Everything read from one document, stage by stage: tokens, blocks, sentences,
@@ -154,7 +230,8 @@ public struct Extractor: Sendable {
     }
 
     /// Reads one document up to dated, resolved mentions.
-    public func read(text: String) -> Reading {
+    /// `dated: false` skips dating (discovery does not need it).
+    public func read(text: String, dated: Bool = true) -> Reading {
         let scalars = Array(text.unicodeScalars)
         let (tokens, blocks) = Tokenizer().tokenize(scalars)
         let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
@@ -167,7 +244,9 @@ public struct Extractor: Sendable {
                          unresolved: &unresolved)
         // Unresolved context forms are still not new names.
         let ignoredOrAmbiguous = zip(ignored, ambiguousSpans).map { $0 + $1 }
-        let (dates, dating) = date(sentences: sentences, blocks: blocks, tokens: tokens, mentions: sentenceMentions)
+        let (dates, dating) = dated
+            ? date(sentences: sentences, blocks: blocks, tokens: tokens, mentions: sentenceMentions)
+            : ([MonthInterval?](repeating: nil, count: sentences.count), [Dating](repeating: .undated, count: sentences.count))
         return Reading(scalars: scalars, tokens: tokens, blocks: blocks, sentences: sentences, mentions: sentenceMentions,
                        ignored: ignoredOrAmbiguous, dates: dates, dating: dating, unresolved: unresolved)
     }

@@ -263,3 +263,27 @@ struct BadInputTests {
         #expect(evidence["dating"] as? String == "explicit")
     }
 }
+
+@Suite("progress bar")
+struct ProgressBarTests {
+    /// Asked for (as in a log), the bar reports both passes and ends at 100%; piped
+    /// without asking, stderr stays empty.
+    @Test func extractionDrawsProgressOnlyWhenAsked() throws {
+        let out = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let binary = CLI.binary.path
+        let asked = try CLI.run(shell: "FACTIONS_PROGRESS=1 '\(binary)' extract Graphs/russia-1917 -o '\(out.path)/a.json'",
+                                cwd: CLI.packageRoot)
+        #expect(asked.status == 0, "stderr: \(asked.stderr)")
+        let lines = asked.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.hasPrefix("extracting [") })
+        #expect(lines.last?.contains("] 100%  pass 2/2  0.2/0.2 MB") == true, "\(lines)")
+        let quiet = try CLI.run(["extract", "Graphs/russia-1917", "-o", out.appendingPathComponent("b.json").path])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.isEmpty)
+        let a = try Data(contentsOf: out.appendingPathComponent("a.json"))
+        let b = try Data(contentsOf: out.appendingPathComponent("b.json"))
+        let same = a == b
+        #expect(same)
+    }
+}

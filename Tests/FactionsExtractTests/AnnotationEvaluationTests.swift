@@ -59,7 +59,7 @@ struct Evaluation {
         var ev = Evaluation()
         for name in names {
             let annotation = try Annotation.load(name)
-            let text = try #require(dataset.documents.first { $0.document.file == annotation.file }?.text)
+            let text = try #require(dataset.documents.first { $0.document.file == annotation.file }).text()
             let reading = extractor.read(text: text)
             var predicted: [(String, Int, Int, String)] = []
             for sentenceMentions in reading.mentions {

@@ -20,7 +20,7 @@ import FactionsCore
             return f.candidates.isEmpty ? nil : f
         }
         dataset.documents = dataset.documents.filter { $0.document.file == annotation.file }
-        let candidates = Extractor(lexicon: dataset.lexicon).candidates(dataset, minimumCount: 2)
+        let candidates = try Extractor(lexicon: dataset.lexicon).candidates(dataset, minimumCount: 2)
         var counts: [String: Int] = [:]
         var forms: [String: Set<String>] = [:]
         for m in annotation.mentions where persons.contains(m.actor) && m.descriptive != true {
@@ -42,7 +42,7 @@ import FactionsCore
         #expect(share >= 0.8, "found \(found), missed \(missed)")
     }
 
-    @Test func kindsAreGuessedFromHeadsAndTitles() {
+    @Test func kindsAreGuessedFromHeadsAndTitles() throws {
         let text = """
         General Brusilov met the Petrograd Committee. Later General Brusilov addressed the Kronstadt revolt.
         The Kronstadt revolt failed. The Petrograd Committee met F. F. Ilyin. F. F. Ilyin spoke.
@@ -50,7 +50,7 @@ import FactionsCore
         """
         let dataset = Dataset(name: "t", path: "t", documents: [(Document(id: "t", file: "t.txt", title: "t"), text)],
                               lexicon: .empty, periods: [], calendar: "gregorian")
-        let candidates = Extractor(lexicon: .empty).candidates(dataset, minimumCount: 2)
+        let candidates = try Extractor(lexicon: .empty).candidates(dataset, minimumCount: 2)
         let kinds = Dictionary(uniqueKeysWithValues: candidates.map { ($0.name, $0.kind) })
         #expect(kinds["Brusilov"] == .person)
         #expect(kinds["Petrograd Committee"] == .body)

@@ -61,7 +61,7 @@ import FactionsCore
     @Test func everyQuoteIsAVerbatimSliceOfItsFile() throws {
         let dataset = try Dataset.load(path: Self.root.appendingPathComponent("Graphs/russia-1917").path)
         let network = try Extractor(lexicon: dataset.lexicon).extract(dataset)
-        let texts = Dictionary(uniqueKeysWithValues: dataset.documents.map { ($0.document.id, Array($0.text.unicodeScalars)) })
+        let texts = Dictionary(uniqueKeysWithValues: try dataset.documents.map { ($0.document.id, Array(try $0.text().unicodeScalars)) })
         var checked = 0
         for tie in network.ties {
             for e in tie.evidence {
