@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "FactionsCoreTests", dependencies: ["FactionsCore"]),
         .testTarget(name: "FactionsExtractTests", dependencies: ["FactionsExtract", "FactionsCore"]),
         .testTarget(name: "FactionsAnalysisTests", dependencies: ["FactionsAnalysis", "FactionsCore", "FactionsIO"]),
-        .testTarget(name: "FactionsIOTests", dependencies: ["FactionsIO", "FactionsCore"]),
+        .testTarget(name: "FactionsIOTests", dependencies: ["FactionsIO", "FactionsCore", "FactionsExtract"]),
         .testTarget(name: "FactionsRenderTests", dependencies: ["FactionsRender", "FactionsCore", "FactionsIO"]),
         .testTarget(name: "FactionsCLITests", dependencies: ["FactionsCLI"]),
     ]

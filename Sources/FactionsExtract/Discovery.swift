@@ -160,7 +160,7 @@ public struct Discovery: Sendable {
                 t.count += 1
                 t.first = min(t.first, order)
                 if t.examples.count < 3 {
-                    let q = quote ?? String(String.UnicodeScalarView(r.scalars[sentence.start..<sentence.end]))
+                    let q = quote ?? ScalarText.string(r.scalars[sentence.start..<sentence.end])
                     quote = q
                     t.examples.append((order, Candidate.Example(document: document.id, sentence: sentence.index, quote: q)))
                 }

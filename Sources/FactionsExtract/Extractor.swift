@@ -232,7 +232,7 @@ public struct Extractor: Sendable {
     /// Reads one document up to dated, resolved mentions.
     /// `dated: false` skips dating (discovery does not need it).
     public func read(text: String, dated: Bool = true) -> Reading {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarText.scalars(of: text)
         let (tokens, blocks) = Tokenizer().tokenize(scalars)
         let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
         let all: [[Mention]] = sentences.map { matcher.mentions(in: tokens, range: $0.tokens) }
@@ -371,7 +371,7 @@ public struct Extractor: Sendable {
                 if !actorsInSentence.contains(e) { actorsInSentence.append(e) }
             }
             guard sentence.role == .prose, actorsInSentence.count >= 2 else { continue }
-            let quote = String(String.UnicodeScalarView(scalars[sentence.start..<sentence.end]))
+            let quote = ScalarText.string(scalars[sentence.start..<sentence.end])
             let interval = reading.dates[s]
             let evidence = Evidence(document: document.id, sentence: sentence.index, start: sentence.start,
                                     end: sentence.end, quote: quote, interval: interval,
@@ -390,10 +390,14 @@ public struct Extractor: Sendable {
                 if !relation.directed && target < source { swap(&source, &target) }
                 let key = TieKey(source: source, target: target, type: relation.type, sign: relation.sign,
                                  directed: relation.directed)
-                var tie = result.ties[key] ?? Tie(source: source, target: target, type: relation.type, sign: relation.sign,
-                                                   weight: 0, directed: relation.directed)
+                if result.ties[key] == nil {
+                    result.ties[key] = Tie(source: source, target: target, type: relation.type, sign: relation.sign,
+                                           weight: 0, directed: relation.directed)
+                }
                 // One sentence is one piece of evidence even if the cue repeats.
-                if tie.evidence.last?.sentence == sentence.index && tie.evidence.last?.document == document.id { continue }
+                if let last = result.ties[key]!.evidence.last, last.sentence == sentence.index, last.document == document.id {
+                    continue
+                }
                 var dated = evidence
                 var when = interval
                 if relation.earlier, let i = interval {
@@ -402,9 +406,11 @@ public struct Extractor: Sendable {
                     dated = Evidence(document: evidence.document, sentence: evidence.sentence, start: evidence.start,
                                      end: evidence.end, quote: evidence.quote, interval: when, dating: "pluperfect")
                 }
-                tie.add(dated, interval: when)
-                if !tie.cues.contains(relation.cue) { tie.cues.append(relation.cue); tie.cues.sort() }
-                result.ties[key] = tie
+                result.ties[key]!.add(dated, interval: when)
+                if !result.ties[key]!.cues.contains(relation.cue) {
+                    result.ties[key]!.cues.append(relation.cue)
+                    result.ties[key]!.cues.sort()
+                }
             }
         }
         return result
@@ -412,18 +418,19 @@ public struct Extractor: Sendable {
 
     /// The original text of a mention with quotes normalised, as shown in `aliases`.
     private func surface(_ scalars: [Unicode.Scalar], _ m: Mention) -> String {
-        var out = ""
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(m.end - m.start)
         var lastSpace = false
         for s in scalars[m.start..<m.end] {
             if Tokenizer.isSpace(s) || Tokenizer.isLineBreak(s) {
-                if !lastSpace { out += " " }
+                if !lastSpace { out.append(" ") }
                 lastSpace = true
             } else if !Tokenizer.isSuperscriptDigit(s) && s != "*" && s != "_" {
-                out += Tokenizer.isWordScalar(s) ? String(s) : Tokenizer.normalisePunctuation(s)
+                if Tokenizer.isWordScalar(s) { out.append(s) } else { out += Tokenizer.normalisePunctuation(s).unicodeScalars }
                 lastSpace = false
             }
         }
-        return out
+        return ScalarText.string(out)
     }
 
     /// Resolves `the Soviet`-style forms to the candidate that is most salient where
@@ -504,12 +511,9 @@ public struct Extractor: Sendable {
             for (e, count) in part.mentionCounts { mentions[e, default: [:]][part.document.file, default: 0] += count }
             for (e, f) in part.forms { forms[e, default: []].formUnion(f) }
             for (key, tie) in part.ties {
-                if var existing = ties[key] {
-                    existing.merge(tie)
-                    ties[key] = existing
-                } else {
-                    ties[key] = tie
-                }
+                // In place: a copy taken out of the dictionary would copy its evidence
+                // on every append, quadratic in the evidence of a tie.
+                if ties[key] == nil { ties[key] = tie } else { ties[key]!.merge(tie) }
             }
         }
         let actors = mentions.keys.sorted().map { e -> Actor in

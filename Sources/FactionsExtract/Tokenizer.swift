@@ -59,6 +59,8 @@ public struct Tokenizer: Sendable {
         var lineHasContent = false
         var lineTokenCount = 0
         var inEmphasis = false
+        // The word being read, reused from word to word.
+        var text: [Unicode.Scalar] = []
 
         func closeBlock() {
             if tokens.count > blockStart {
@@ -138,7 +140,7 @@ public struct Tokenizer: Sendable {
             }
 
             if Self.isWordScalar(c) {
-                var text = String.UnicodeScalarView()
+                text.removeAll(keepingCapacity: true)
                 let start = i
                 var end = i
                 var possessive = false
@@ -193,7 +195,7 @@ public struct Tokenizer: Sendable {
                     // E . H . so that "E. H. Carr" and "E.H. Carr" match alike.
                     break
                 }
-                var token = Token(text: String(text), kind: allDigits ? .number : .word, start: start, end: end)
+                var token = Token(text: ScalarText.string(text), kind: allDigits ? .number : .word, start: start, end: end)
                 token.possessive = possessive
                 token.startsLine = atLineStart
                 token.emphasised = inEmphasis

@@ -5,7 +5,11 @@ import FactionsCore
 /// network's own stable order, so the same network always gives the same bytes.
 public enum NetworkJSON {
     public static func encode(_ network: ActorNetwork) throws -> [UInt8] {
-        Array(try CanonicalJSON.encode(network))
+        // The direct writer gives the bytes CanonicalJSON would (a test holds them
+        // equal) five times faster; a network of millions of pieces of evidence spends
+        // more time in Foundation's encoder than in extraction on two cores.
+        if let bytes = NetworkJSONWriter.write(network) { return bytes }
+        return Array(try CanonicalJSON.encode(network))
     }
 
     /// Reads a `network.json`, rejecting schemas this version does not know.

@@ -1,0 +1,179 @@
+import FactionsCore
+
+/// Writes `network.json` byte for byte as `CanonicalJSON` (Foundation's encoder with
+/// sorted keys, pretty printing and unescaped slashes) would, without building a
+/// tree of values first. Keys are written in sorted order by hand, so a field added
+/// to a network type must be added here too; `NetworkJSONWriterTests` compares the two
+/// writers on the bundled network and on hostile strings.
+enum NetworkJSONWriter {
+    /// nil when a value needs Foundation's own handling (a weight that is not a
+    /// whole number below 2^53, whose formatting Foundation owns).
+    static func write(_ network: ActorNetwork) -> [UInt8]? {
+        for tie in network.ties where !(tie.weight.rounded() == tie.weight && abs(tie.weight) < 9.0e15) { return nil }
+        var w = Writer()
+        w.out.reserveCapacity(1 << 20)
+        w.open("{")
+        w.key("actors", first: true)
+        w.array(network.actors) { w, actor in
+            w.open("{")
+            w.key("aliases", first: true); w.array(actor.aliases) { w, a in w.string(a) }
+            w.key("id"); w.string(actor.id)
+            w.key("inferred"); w.raw(actor.inferred ? "true" : "false")
+            w.key("kind"); w.string(actor.kind.rawValue)
+            w.key("mentions")
+            let mentions = actor.mentions.sorted { $0.key < $1.key }
+            if mentions.isEmpty { w.emptyObject() } else {
+                w.open("{")
+                for (i, (file, count)) in mentions.enumerated() {
+                    w.key(file, first: i == 0); w.int(count)
+                }
+                w.close("}")
+            }
+            w.key("name"); w.string(actor.name)
+            w.close("}")
+        }
+        w.key("calendar"); w.string(network.calendar)
+        w.key("documents")
+        w.array(network.documents) { w, d in
+            w.open("{")
+            w.key("file", first: true); w.string(d.file)
+            w.key("id"); w.string(d.id)
+            w.key("title"); w.string(d.title)
+            w.close("}")
+        }
+        w.key("generator")
+        w.open("{")
+        w.key("lexicon_hash", first: true); w.string(network.generator.lexiconHash)
+        w.key("name"); w.string(network.generator.name)
+        w.key("version"); w.string(network.generator.version)
+        w.close("}")
+        w.key("periods")
+        w.array(network.periods) { w, p in
+            w.open("{")
+            var first = true
+            if let d = p.description { w.key("description", first: true); w.string(d); first = false }
+            w.key("from", first: first); w.string(p.from.description)
+            w.key("id"); w.string(p.id)
+            w.key("name"); w.string(p.name)
+            w.key("to"); w.string(p.to.description)
+            w.close("}")
+        }
+        w.key("schema"); w.int(network.schema)
+        w.key("ties")
+        w.array(network.ties) { w, t in
+            w.open("{")
+            w.key("cues", first: true); w.array(t.cues) { w, c in w.string(c) }
+            w.key("directed"); w.raw(t.directed ? "true" : "false")
+            w.key("evidence")
+            w.array(t.evidence) { w, e in
+                w.open("{")
+                var first = true
+                if let d = e.dating { w.key("dating", first: true); w.string(d); first = false }
+                w.key("document", first: first); w.string(e.document)
+                w.key("end"); w.int(e.end)
+                if let f = e.from { w.key("from"); w.string(f.description) }
+                w.key("quote"); w.string(e.quote)
+                w.key("sentence"); w.int(e.sentence)
+                w.key("start"); w.int(e.start)
+                if let to = e.to { w.key("to"); w.string(to.description) }
+                w.close("}")
+            }
+            if let f = t.from { w.key("from"); w.string(f.description) }
+            w.key("sign"); w.int(t.sign.rawValue)
+            w.key("source"); w.string(t.source)
+            w.key("target"); w.string(t.target)
+            if let to = t.to { w.key("to"); w.string(to.description) }
+            w.key("type"); w.string(t.type)
+            w.key("weight"); w.int(Int(t.weight))
+            w.close("}")
+        }
+        w.close("}")
+        w.out.append(0x0A)
+        return w.out
+    }
+
+    /// Foundation's pretty printing: two spaces per level, `"key" : value`, empty
+    /// containers as an opening bracket, a blank line and the closing bracket.
+    struct Writer {
+        var out: [UInt8] = []
+        var depth = 0
+
+        mutating func raw(_ s: StaticString) {
+            s.withUTF8Buffer { out.append(contentsOf: $0) }
+        }
+
+        mutating func newline() {
+            out.append(0x0A)
+            for _ in 0..<depth { out.append(0x20); out.append(0x20) }
+        }
+
+        mutating func open(_ bracket: StaticString) {
+            raw(bracket)
+            depth += 1
+        }
+
+        mutating func close(_ bracket: StaticString) {
+            depth -= 1
+            newline()
+            raw(bracket)
+        }
+
+        mutating func emptyObject() {
+            raw("{")
+            out.append(0x0A)
+            newline()
+            raw("}")
+        }
+
+        /// Starts a member: a comma unless first, a new line, the key.
+        mutating func key(_ k: String, first: Bool = false) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            newline()
+            string(k)
+            raw(" : ")
+        }
+
+        mutating func array<T>(_ items: [T], _ element: (inout Writer, T) -> Void) {
+            raw("[")
+            if items.isEmpty {
+                out.append(0x0A)
+                newline()
+                raw("]")
+                return
+            }
+            depth += 1
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline()
+                element(&self, item)
+            }
+            close("]")
+        }
+
+        mutating func int(_ v: Int) {
+            out.append(contentsOf: String(v).utf8)
+        }
+
+        mutating func string(_ s: String) {
+            out.append(UInt8(ascii: "\""))
+            for b in s.utf8 {
+                switch b {
+                case UInt8(ascii: "\""): raw("\\\"")
+                case UInt8(ascii: "\\"): raw("\\\\")
+                case 0x08: raw("\\b")
+                case 0x09: raw("\\t")
+                case 0x0A: raw("\\n")
+                case 0x0C: raw("\\f")
+                case 0x0D: raw("\\r")
+                case 0..<0x20:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    raw("\\u00")
+                    out.append(hex[Int(b >> 4)])
+                    out.append(hex[Int(b & 0xF)])
+                default: out.append(b)
+                }
+            }
+            out.append(UInt8(ascii: "\""))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import FactionsIO
+import FactionsCore
+import FactionsExtract
+
+/// `network.json` is written by a direct writer for speed; its bytes must stay those
+/// of Foundation's encoder with the canonical settings, which readers and the
+/// committed examples were made with.
+@Suite struct NetworkJSONWriterTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func foundationBytes(_ network: ActorNetwork) throws -> [UInt8] {
+        Array(try CanonicalJSON.encode(network))
+    }
+
+    @Test func bundledNetworkBytesEqualFoundations() throws {
+        let dataset = try Dataset.load(path: Self.root.appendingPathComponent("Graphs/russia-1917").path)
+        let network = try Extractor(lexicon: dataset.lexicon).extract(dataset)
+        let fast = try #require(NetworkJSONWriter.write(network))
+        let reference = try Self.foundationBytes(network)
+        #expect(fast.count == reference.count)
+        let same = fast == reference
+        #expect(same)
+        #expect(try NetworkJSON.decode(fast, path: "network.json") == network)
+    }
+
+    @Test func hostileStringsEmptyContainersAndOptionalFieldsEqualFoundations() throws {
+        var every = ""
+        for v in 0..<0x80 { every.unicodeScalars.append(Unicode.Scalar(v)!) }
+        every += "\u{2028}\u{2029}\u{FEFF}é😀/\\\"Пётр 中文 e\u{301}"
+        let actors = [
+            Actor(id: "a", name: every, kind: .person, inferred: true, aliases: [], mentions: [:]),
+            Actor(id: "b\"q", name: "B", kind: .body, aliases: ["x", every], mentions: ["z.txt": 3, "a b.txt": 1, "é.txt": 2]),
+        ]
+        let evidence = [
+            Evidence(document: "d", sentence: 0, start: 0, end: 5, quote: every,
+                     interval: MonthInterval(from: Month(year: 1917, month: 2)!, to: Month(year: 1917, month: 10)!),
+                     dating: "explicit"),
+            Evidence(document: "d/2", sentence: 12, start: 40, end: 90, quote: "plain"),
+        ]
+        let ties = [
+            Tie(source: "a", target: "b\"q", weight: 2, evidence: evidence),
+            Tie(source: "b\"q", target: "a", type: "arrest", sign: .negative, weight: 1, directed: true,
+                from: Month(year: 1917, month: 7)!, to: Month(year: 1917, month: 7)!, cues: ["arrest", every], evidence: []),
+            Tie(source: "a", target: "c", weight: 123_456_789_012, evidence: [evidence[1]]),
+        ]
+        let network = ActorNetwork(calendar: "julian",
+                                   documents: [Document(id: "d", file: "d.txt", title: every)],
+                                   periods: [Period(id: "p", name: "P", from: Month(year: 1917, month: 1)!,
+                                                    to: Month(year: 1917, month: 3)!, description: every),
+                                             Period(id: "q", name: "Q", from: Month(year: 1917, month: 4)!,
+                                                    to: Month(year: 1917, month: 4)!)],
+                                   actors: actors, ties: ties)
+        let fast = try #require(NetworkJSONWriter.write(network))
+        #expect(String(decoding: fast, as: UTF8.self) == String(decoding: try Self.foundationBytes(network), as: UTF8.self))
+        let empty = ActorNetwork(actors: [], ties: [])
+        #expect(NetworkJSONWriter.write(empty) == (try Self.foundationBytes(empty)))
+    }
+
+    @Test func fractionalWeightsAreLeftToFoundation() throws {
+        let network = ActorNetwork(actors: [Actor(id: "a", name: "A", kind: .person)],
+                                   ties: [Tie(source: "a", target: "a", weight: 2.5)])
+        #expect(NetworkJSONWriter.write(network) == nil)
+        #expect(try NetworkJSON.encode(network) == (try Self.foundationBytes(network)))
+    }
+}
