@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= release
 DATASET ?= Graphs/russia-1917
 
-.PHONY: demo test setup build clean bench fuzz sanitize
+.PHONY: demo test setup build clean bench bench-extract fuzz sanitize
 
 setup:
 	@bash Scripts/setup.sh
@@ -26,6 +26,10 @@ test: setup
 # writes Benchmarks/results/<date>.md and .json.
 bench: setup
 	bash Scripts/bench.sh
+	bash Scripts/bench_extract.sh
+
+bench-extract: setup
+	bash Scripts/bench_extract.sh
 
 # libFuzzer targets (text, lexicon, GraphML, GEXF, CSV, DOT readers): 10 minutes each;
 # `make test` runs each for 10 seconds.

@@ -37,4 +37,38 @@ import FactionsCore
             #expect(abs(closeness[u] - expected) <= 1e-12)
         }
     }
+
+    /// Two dense groups joined by a few edges: the second eigenvalue is close to the
+    /// first, where power iteration is slow and Lanczos must still agree with it.
+    static func twoCommunities(size: Int, bridges: Int, seed: UInt64, weighted: Bool) -> Graph {
+        var rng = SplitMix64(seed: seed)
+        var b = GraphBuilder()
+        for v in 0..<(2 * size) { b.addNode("n\(v)") }
+        for group in 0..<2 {
+            for _ in 0..<(size * 4) {
+                let a = group * size + rng.below(size), c = group * size + rng.below(size)
+                if a != c { b.addEdge(a, c, weight: weighted ? 1 + Double(rng.below(5)) : 1) }
+            }
+        }
+        for _ in 0..<bridges { b.addEdge(rng.below(size), size + rng.below(size)) }
+        return b.build()
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func eigenvectorByLanczosMatchesPowerIteration(_ seed: UInt64) throws {
+        let graphs = [
+            Self.randomGraph(nodes: 300, edges: 700, seed: seed),     // with isolated nodes and small components
+            Self.randomGraph(nodes: 2000, edges: 6000, seed: seed),
+            Self.twoCommunities(size: 150, bridges: 2, seed: seed, weighted: false),
+            Self.twoCommunities(size: 150, bridges: 3, seed: seed, weighted: true),
+        ]
+        for (i, g) in graphs.enumerated() {
+            for weighted in [false, true] {
+                let reference = try Eigenvector.powerIteration(g, weighted: weighted, tolerance: 1e-17).values
+                let fast = try Eigenvector.compute(g, weighted: weighted).values
+                let worst = zip(reference, fast).map { abs($0 - $1) }.max() ?? 0
+                #expect(worst <= 1e-12, "graph \(i) weighted \(weighted): max difference \(worst)")
+            }
+        }
+    }
 }

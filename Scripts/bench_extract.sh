@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# `make bench-extract` (also run by `make bench`): extraction at scale.
+#
+# Builds a corpus of at least 100 MB from the bundled essays (each copy a separate
+# document, so per-document work and merging are exercised as in an archive) into
+# Benchmarks/data/corpus-100mb/, then times `factions extract` on it in a release
+# build, once pinned to one core and once on all cores, with peak memory, and writes
+# Benchmarks/results/extract-<date>.md.
+#
+# Environment: EXTRACT_MB (corpus size, default 100), BENCH_RESULTS (default
+# Benchmarks/results).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+MB=${EXTRACT_MB:-100}
+DATA=$root/Benchmarks/data/corpus-${MB}mb
+RESULTS=${BENCH_RESULTS:-$root/Benchmarks/results}
+mkdir -p "$RESULTS"
+
+swift build -c release --product factions >&2
+bin=$root/.build/release/factions
+
+source_bytes=$(cat Graphs/russia-1917/corpus/*.txt | wc -c)
+copies=$(( (MB * 1000000 + source_bytes - 1) / source_bytes ))
+if [ ! -f "$DATA/.complete-$copies" ]; then
+    rm -rf "$DATA"
+    mkdir -p "$DATA/corpus"
+    cp Graphs/russia-1917/lexicon.yaml Graphs/russia-1917/periods.yaml "$DATA/"
+    for i in $(seq -w 1 "$copies"); do
+        for f in Graphs/russia-1917/corpus/*.txt; do cp "$f" "$DATA/corpus/$i-$(basename "$f")"; done
+    done
+    touch "$DATA/.complete-$copies"
+fi
+corpus_bytes=$(cat "$DATA"/corpus/*.txt | wc -c)
+documents=$(ls "$DATA/corpus" | wc -l)
+largest=$(ls -S "$DATA/corpus" | head -1)
+largest_bytes=$(wc -c < "$DATA/corpus/$largest")
+
+calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
+
+# run LABEL CPULIST: wall s, CPU s, peak KiB of `factions extract`
+run() {
+    local out=$DATA/network.json
+    /usr/bin/time -f "%e %U %S %M" -o "$DATA/time-$1" taskset -c "$2" "$bin" extract "$DATA" -o "$out" >/dev/null
+    read -r wall user sys peak < "$DATA/time-$1"
+    echo "$wall $(calc "$user + $sys") $peak"
+}
+all_cores=$(seq -s, 0 $(( $(nproc) - 1 )))
+read -r w1 c1 m1 <<< "$(run one 0)"
+read -r w2 c2 m2 <<< "$(run all "$all_cores")"
+network_bytes=$(wc -c < "$DATA/network.json")
+summary=$("$bin" rank "$DATA/network.json" --top 1 --format csv | tail -1 | cut -d, -f1-3)
+
+mbps() { calc "$corpus_bytes / 1000000 / $1"; }
+mib() { awk "BEGIN { printf \"%d\", $1 / 1024 }"; }
+date=$(date +%Y-%m-%d)
+file=$RESULTS/extract-$date.md
+{
+    echo "# Extraction at scale, $date"
+    echo
+    echo "- machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "- factions $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources || echo ' + uncommitted changes'), $(swift --version 2>/dev/null | head -1)"
+    echo "- corpus: the five bundled essays copied $copies times, $documents documents, $(calc "$corpus_bytes / 1000000") MB; largest document $largest_bytes bytes; discovery on (every text read twice)"
+    echo "- output: network.json $(calc "$network_bytes / 1000000") MB; top actor (rank, id, name): $summary"
+    echo
+    echo "| cores | wall s | CPU s | MB/s | peak MiB | speed-up |"
+    echo "|---:|---:|---:|---:|---:|---:|"
+    echo "| 1 | $w1 | $c1 | $(mbps "$w1") | $(mib "$m1") | 1.00 |"
+    echo "| $(nproc) | $w2 | $c2 | $(mbps "$w2") | $(mib "$m2") | $(calc "$w1 / $w2") |"
+    echo
+    echo "MB/s is corpus megabytes (10^6 bytes) per wall-clock second of the whole command: reading, both passes, merging and writing network.json."
+} > "$file"
+cat "$file"
