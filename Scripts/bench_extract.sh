@@ -33,8 +33,7 @@ if [ ! -f "$DATA/.complete-$copies" ]; then
 fi
 corpus_bytes=$(cat "$DATA"/corpus/*.txt | wc -c)
 documents=$(ls "$DATA/corpus" | wc -l)
-largest=$(ls -S "$DATA/corpus" | head -1)
-largest_bytes=$(wc -c < "$DATA/corpus/$largest")
+largest_bytes=$(find "$DATA/corpus" -name '*.txt' -printf '%s\n' | sort -n | tail -1)
 
 calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 

@@ -43,7 +43,7 @@ struct ExportCommand: ParsableCommand {
             switch format {
             case .graphml: try AtomicFile.write(GraphMLWriter.write(network), to: output)
             case .gexf: try AtomicFile.write(GEXFWriter.write(network), to: output)
-            case .json: try AtomicFile.write(try NetworkJSON.encode(network), to: output)
+            case .json: try NetworkJSON.write(network, to: output)
             case .dot:
                 try AtomicFile.write(DOTWriter.write(network, blocs: Self.blocs(network)), to: output)
             case .csv:

@@ -25,7 +25,7 @@ struct ExtractCommand: ParsableCommand {
             let loaded = try input.load()
             let path = output ?? "Output/\(loaded.name)/network.json"
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try AtomicFile.write(try NetworkJSON.encode(loaded.network), to: path)
+            try NetworkJSON.write(loaded.network, to: path)
             let typed = loaded.network.signedTies.count
             emit("\(path): \(loaded.network.actors.count) actors, \(loaded.network.ties.count) ties (\(typed) signed) from \(loaded.network.documents.count) documents\n")
         }

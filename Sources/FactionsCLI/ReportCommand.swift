@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
             let network = loaded.network
             let dir = output ?? "Output/\(loaded.name)"
             try FileManager.default.createDirectory(atPath: "\(dir)/ego", withIntermediateDirectories: true)
-            try AtomicFile.write(try NetworkJSON.encode(network), to: "\(dir)/network.json")
+            try NetworkJSON.write(network, to: "\(dir)/network.json")
 
             let graph = NetworkView.cooccurrence(network)
             let degree = Degree.compute(graph)

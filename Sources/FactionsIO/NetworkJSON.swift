@@ -12,6 +12,18 @@ public enum NetworkJSON {
         return Array(try CanonicalJSON.encode(network))
     }
 
+    /// Writes `network.json` through a temporary file, a megabyte at a time: the
+    /// bytes of a large network are never held whole besides the network itself.
+    public static func write(_ network: ActorNetwork, to path: String) throws {
+        if NetworkJSONWriter.canWrite(network) {
+            try AtomicFile.write(to: path) { (emit: ([UInt8]) throws(FileError) -> Void) throws(FileError) in
+                try NetworkJSONWriter.write(network, chunk: 1 << 20, emit: emit)
+            }
+        } else {
+            try AtomicFile.write(Array(try CanonicalJSON.encode(network)), to: path)
+        }
+    }
+
     /// Reads a `network.json`, rejecting schemas this version does not know.
     public static func decode(_ bytes: [UInt8], path: String) throws(InputError) -> ActorNetwork {
         let network: ActorNetwork

@@ -6,15 +6,36 @@ import FactionsCore
 /// to a network type must be added here too; `NetworkJSONWriterTests` compares the two
 /// writers on the bundled network and on hostile strings.
 enum NetworkJSONWriter {
-    /// nil when a value needs Foundation's own handling (a weight that is not a
-    /// whole number below 2^53, whose formatting Foundation owns).
+    /// The whole file; nil when `canWrite` is false.
     static func write(_ network: ActorNetwork) -> [UInt8]? {
-        for tie in network.ties where !(tie.weight.rounded() == tie.weight && abs(tie.weight) < 9.0e15) { return nil }
+        guard canWrite(network) else { return nil }
+        var all: [UInt8] = []
+        // Nothing here can fail: the pieces go to memory.
+        try? write(network, chunk: Int.max) { (piece: [UInt8]) throws(FileError) in all += piece }
+        return all
+    }
+
+    /// False when a value needs Foundation's own handling (a weight that is not a
+    /// whole number below 2^53, whose formatting Foundation owns).
+    static func canWrite(_ network: ActorNetwork) -> Bool {
+        network.ties.allSatisfy { $0.weight.rounded() == $0.weight && abs($0.weight) < 9.0e15 }
+    }
+
+    /// Writes the network in pieces of about `chunk` bytes, handing each to `emit`.
+    static func write(_ network: ActorNetwork, chunk: Int,
+                      emit: ([UInt8]) throws(FileError) -> Void) throws(FileError) {
         var w = Writer()
-        w.out.reserveCapacity(1 << 20)
+        w.out.reserveCapacity(min(chunk, 1 << 20) + 4096)
+        // Flushed between ties and actors, where a piece is complete JSON text so far.
+        func flush(_ w: inout Writer, force: Bool = false) throws(FileError) {
+            if force || w.out.count >= chunk {
+                try emit(w.out)
+                w.out.removeAll(keepingCapacity: true)
+            }
+        }
         w.open("{")
         w.key("actors", first: true)
-        w.array(network.actors) { w, actor in
+        try w.flushingArray(network.actors, flush: flush) { w, actor in
             w.open("{")
             w.key("aliases", first: true); w.array(actor.aliases) { w, a in w.string(a) }
             w.key("id"); w.string(actor.id)
@@ -60,7 +81,7 @@ enum NetworkJSONWriter {
         }
         w.key("schema"); w.int(network.schema)
         w.key("ties")
-        w.array(network.ties) { w, t in
+        try w.flushingArray(network.ties, flush: flush) { w, t in
             w.open("{")
             w.key("cues", first: true); w.array(t.cues) { w, c in w.string(c) }
             w.key("directed"); w.raw(t.directed ? "true" : "false")
@@ -89,7 +110,7 @@ enum NetworkJSONWriter {
         }
         w.close("}")
         w.out.append(0x0A)
-        return w.out
+        try flush(&w, force: true)
     }
 
     /// Foundation's pretty printing: two spaces per level, `"key" : value`, empty
@@ -146,6 +167,26 @@ enum NetworkJSONWriter {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline()
                 element(&self, item)
+            }
+            close("]")
+        }
+
+        /// `array`, offering the bytes so far to `flush` after each element.
+        mutating func flushingArray<T>(_ items: [T], flush: (inout Writer, Bool) throws(FileError) -> Void,
+                                       _ element: (inout Writer, T) -> Void) throws(FileError) {
+            raw("[")
+            if items.isEmpty {
+                out.append(0x0A)
+                newline()
+                raw("]")
+                return
+            }
+            depth += 1
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline()
+                element(&self, item)
+                try flush(&self, false)
             }
             close("]")
         }

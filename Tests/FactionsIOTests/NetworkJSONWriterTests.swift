@@ -24,6 +24,26 @@ import FactionsExtract
         let same = fast == reference
         #expect(same)
         #expect(try NetworkJSON.decode(fast, path: "network.json") == network)
+
+        // Written in small pieces through a temporary file: the same bytes.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("factions-json-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var pieces = 0
+        var joined: [UInt8] = []
+        try NetworkJSONWriter.write(network, chunk: 4096) { (piece: [UInt8]) throws(FileError) in
+            pieces += 1
+            joined += piece
+        }
+        #expect(pieces > 100)
+        let chunkedSame = joined == reference
+        #expect(chunkedSame)
+        let path = dir.appendingPathComponent("network.json").path
+        try NetworkJSON.write(network, to: path)
+        let onDisk = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let diskSame = onDisk == reference
+        #expect(diskSame)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["network.json"])
     }
 
     @Test func hostileStringsEmptyContainersAndOptionalFieldsEqualFoundations() throws {

@@ -25,37 +25,81 @@ public enum Louvain {
         return Partition(labels: graph.labels, membership: membership, modularity: best?.q ?? 0, resolution: resolution)
     }
 
+    /// Rounds of refinement at most (each is a full Louvain from the refined partition).
+    static let refinementRounds = 8
+
+    /// One Louvain run with multilevel refinement (Rotta and Noack, "Multilevel local
+    /// search algorithms for modularity clustering", 2011): once the levels stop
+    /// merging, the partition is projected back to the original nodes, which move again
+    /// one by one; if that gains, Louvain resumes from the refined partition. The
+    /// coarse levels fix nodes that were placed early in the wrong community, which
+    /// plain Louvain never revisits.
     static func run(_ base: CommunityGraph, resolution: Double, threshold: Double,
                     rng: inout SplitMix64) -> [Int] {
-        var graph = base
-        var nodeToCommunity = Array(0..<base.nodeCount)
+        var membership = levels(base, from: Array(0..<base.nodeCount), resolution: resolution, threshold: threshold,
+                                rng: &rng)
+        var q = Modularity.compute(base, membership: membership, resolution: resolution)
+        for _ in 0..<refinementRounds {
+            var moving = LocalMoving(graph: base, membership: membership, resolution: resolution)
+            guard sweep(&moving, graph: base, resolution: resolution, threshold: threshold, rng: &rng) else { break }
+            let refined = levels(base, from: dense(moving.membership).labels, resolution: resolution,
+                                 threshold: threshold, rng: &rng)
+            let refinedQ = Modularity.compute(base, membership: refined, resolution: resolution)
+            if refinedQ <= q + threshold { break }
+            membership = refined
+            q = refinedQ
+        }
+        return membership
+    }
+
+    /// Moves nodes in a shuffled order, sweep after sweep, until a sweep moves none or
+    /// gains no more than `threshold`. Returns whether any node moved.
+    static func sweep(_ moving: inout LocalMoving, graph: CommunityGraph, resolution: Double, threshold: Double,
+                      rng: inout SplitMix64) -> Bool {
+        var order = Array(0..<graph.nodeCount)
+        rng.shuffle(&order)
+        var anyMove = false
+        var lastQ = Modularity.compute(graph, membership: moving.membership, resolution: resolution)
+        while true {
+            var moved = false
+            for v in order where moving.moveBest(v) { moved = true }
+            if !moved { break }
+            anyMove = true
+            let q = Modularity.compute(graph, membership: moving.membership, resolution: resolution)
+            if q - lastQ <= threshold { break }
+            lastQ = q
+        }
+        return anyMove
+    }
+
+    /// Community ids renumbered 0, 1, … in order of first appearance.
+    static func dense(_ membership: [Int]) -> (labels: [Int], count: Int) {
+        var ids = [Int](repeating: -1, count: membership.count)
+        var compact = [Int](repeating: 0, count: membership.count)
+        var count = 0
+        for v in 0..<membership.count {
+            let c = membership[v]
+            if ids[c] < 0 { ids[c] = count; count += 1 }
+            compact[v] = ids[c]
+        }
+        return (compact, count)
+    }
+
+    /// The Louvain levels from a starting partition of the base graph (singletons for
+    /// plain Louvain): collapse, move, collapse … until nothing moves.
+    static func levels(_ base: CommunityGraph, from start: [Int], resolution: Double, threshold: Double,
+                       rng: inout SplitMix64) -> [Int] {
+        let (startLabels, startCount) = dense(start)
+        var nodeToCommunity = startLabels
+        var graph = startCount == base.nodeCount ? base : base.aggregate(startLabels, count: startCount)
+        if startCount == base.nodeCount { nodeToCommunity = Array(0..<base.nodeCount) }
         while true {
             var moving = LocalMoving(graph: graph, membership: Array(0..<graph.nodeCount), resolution: resolution)
-            var order = Array(0..<graph.nodeCount)
-            rng.shuffle(&order)
-            var anyMove = false
-            var lastQ = Modularity.compute(graph, membership: moving.membership, resolution: resolution)
-            while true {
-                var moved = false
-                for v in order where moving.moveBest(v) { moved = true }
-                if !moved { break }
-                anyMove = true
-                let q = Modularity.compute(graph, membership: moving.membership, resolution: resolution)
-                if q - lastQ <= threshold { break }
-                lastQ = q
-            }
-            if !anyMove { break }
-            // Relabel communities densely and collapse.
-            var dense: [Int: Int] = [:]
-            var compact = [Int](repeating: 0, count: graph.nodeCount)
-            for v in 0..<graph.nodeCount {
-                let c = moving.membership[v]
-                if dense[c] == nil { dense[c] = dense.count }
-                compact[v] = dense[c]!
-            }
-            if dense.count == graph.nodeCount { break }
+            if !sweep(&moving, graph: graph, resolution: resolution, threshold: threshold, rng: &rng) { break }
+            let (compact, count) = dense(moving.membership)
+            if count == graph.nodeCount { break }
             for v in 0..<nodeToCommunity.count { nodeToCommunity[v] = compact[nodeToCommunity[v]] }
-            graph = graph.aggregate(compact, count: dense.count)
+            graph = graph.aggregate(compact, count: count)
         }
         return nodeToCommunity
     }
