@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= release
 DATASET ?= Graphs/russia-1917
 
-.PHONY: demo test setup build clean bench bench-extract fuzz sanitize
+.PHONY: demo test setup build clean bench bench-extract bench-render fuzz sanitize
 
 setup:
 	@bash Scripts/setup.sh
@@ -27,9 +27,13 @@ test: setup
 bench: setup
 	bash Scripts/bench.sh
 	bash Scripts/bench_extract.sh
+	bash Scripts/bench_render.sh
 
 bench-extract: setup
 	bash Scripts/bench_extract.sh
+
+bench-render: setup
+	bash Scripts/bench_render.sh
 
 # libFuzzer targets (text, lexicon, GraphML, GEXF, CSV, DOT readers): 10 minutes each;
 # `make test` runs each for 10 seconds.

@@ -3,6 +3,7 @@
 // stays lean. Build and run through `make bench` (Scripts/bench.sh), or by hand:
 //   cd Benchmarks && swift build -c release --scratch-path .build
 //   .build/release/factions-bench --data data --graph ba-10k --ops pagerank,louvain
+//   .build/release/render-bench          (libgvc in-process against the Graphviz commands)
 import PackageDescription
 
 let package = Package(
@@ -17,6 +18,12 @@ let package = Package(
             dependencies: [
                 .product(name: "FactionsCore", package: "factions"),
                 .product(name: "FactionsAnalysis", package: "factions"),
+            ]
+        ),
+        .executableTarget(
+            name: "render-bench",
+            dependencies: [
+                .product(name: "FactionsRender", package: "factions"),
             ]
         ),
     ]
