@@ -4,9 +4,10 @@ import FactionsCore
 /// E. Lefebvre, "Fast unfolding of communities in large networks", J. Stat. Mech.
 /// 2008) maximising modularity at resolution γ, as NetworkX's `louvain_communities`.
 ///
-/// Nodes are visited in an order shuffled by the seed; each pass moves nodes until no
-/// move gains more than `threshold`, then communities are collapsed and the process
-/// repeats. `restarts` runs with seeds derived from `seed` and keeps the partition of
+/// Nodes are visited in an order shuffled by the seed, then only neighbours of nodes
+/// that moved, until no node gains by moving; communities are collapsed and the
+/// process repeats; when the levels stop merging, the original nodes move again and,
+/// if that gains more than `threshold`, the levels resume (multilevel refinement). `restarts` runs with seeds derived from `seed` and keeps the partition of
 /// highest modularity, so results are deterministic and robust to an unlucky order.
 /// O(m) per pass; typically near-linear overall.
 public enum Louvain {
@@ -52,22 +53,36 @@ public enum Louvain {
         return membership
     }
 
-    /// Moves nodes in a shuffled order, sweep after sweep, until a sweep moves none or
-    /// gains no more than `threshold`. Returns whether any node moved.
+    /// Moves nodes until none gains by moving: every node once in a shuffled order,
+    /// then only the neighbours of nodes that moved (fast local moving, as in Leiden).
+    /// Sweeping all nodes again and again instead took 400 sweeps on a 100,000-node
+    /// scale-free graph, each moving a few nodes. Returns whether any node moved.
     static func sweep(_ moving: inout LocalMoving, graph: CommunityGraph, resolution: Double, threshold: Double,
                       rng: inout SplitMix64) -> Bool {
-        var order = Array(0..<graph.nodeCount)
-        rng.shuffle(&order)
+        var queue = Array(0..<graph.nodeCount)
+        rng.shuffle(&queue)
+        var inQueue = [Bool](repeating: true, count: graph.nodeCount)
+        var head = 0
         var anyMove = false
-        var lastQ = Modularity.compute(graph, membership: moving.membership, resolution: resolution)
-        while true {
-            var moved = false
-            for v in order where moving.moveBest(v) { moved = true }
-            if !moved { break }
-            anyMove = true
-            let q = Modularity.compute(graph, membership: moving.membership, resolution: resolution)
-            if q - lastQ <= threshold { break }
-            lastQ = q
+        while head < queue.count {
+            let v = queue[head]
+            head += 1
+            inQueue[v] = false
+            if moving.moveBest(v) {
+                anyMove = true
+                let c = moving.membership[v]
+                for e in graph.offsets[v]..<graph.offsets[v + 1] {
+                    let u = Int(graph.neighbors[e])
+                    if !inQueue[u] && moving.membership[u] != c {
+                        inQueue[u] = true
+                        queue.append(u)
+                    }
+                }
+            }
+            if head > 4096 && head * 2 > queue.count {
+                queue.removeFirst(head)
+                head = 0
+            }
         }
         return anyMove
     }
