@@ -54,7 +54,7 @@ public struct DateResolver: Sendable {
         for r in excluded { for i in r { skip.insert(i) } }
         var i = range.lowerBound
         func word(_ j: Int) -> String? {
-            guard j >= range.lowerBound, j < range.upperBound, !skip.contains(j) else { return nil }
+            guard j >= range.lowerBound, j < range.upperBound, skip.isEmpty || !skip.contains(j) else { return nil }
             return tokens[j].text
         }
         func dayValue(_ j: Int) -> Int? {
@@ -70,7 +70,11 @@ public struct DateResolver: Sendable {
         }
         while i < range.upperBound {
             defer { i += 1 }
-            guard let w = word(i) else { continue }
+            // Only a capitalised word (a month) or one opening with a digit (a year, a
+            // decade) starts a date; the rest is passed over before any string work.
+            guard let first = tokens[i].text.utf8.first,
+                  (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39),
+                  let w = word(i) else { continue }
             let lower = w.lowercased()
             if let month = Self.months[lower], w.first!.isUppercase {
                 // Abbreviations need their dot or a day: "Oct 24th", "Oct. 24".

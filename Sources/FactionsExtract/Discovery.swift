@@ -141,7 +141,7 @@ public struct Discovery: Sendable {
         for sentence in r.sentences where sentence.role == .prose {
             for i in sentence.tokens where r.tokens[i].kind == .word {
                 let t = r.tokens[i]
-                if t.text.first?.isLowercase == true {
+                if t.startsLowercase {
                     tally.lowerCount[t.text, default: 0] += 1
                 } else if i > sentence.tokens.lowerBound {
                     tally.capitalCount[t.text.lowercased(), default: 0] += 1

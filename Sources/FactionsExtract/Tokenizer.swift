@@ -19,7 +19,16 @@ public struct Token: Sendable, Hashable {
 
     public var isCapitalised: Bool {
         guard let first = text.unicodeScalars.first else { return false }
+        if first.isASCII { return first.value >= 0x41 && first.value <= 0x5A }
         return first.properties.isUppercase
+    }
+
+    /// The first character is a lowercase letter (`Character.isLowercase`, with a
+    /// shortcut for ASCII).
+    public var startsLowercase: Bool {
+        guard let b = text.utf8.first else { return false }
+        if b < 0x80 { return b >= 0x61 && b <= 0x7A }
+        return text.first?.isLowercase == true
     }
 }
 
