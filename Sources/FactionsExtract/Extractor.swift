@@ -504,30 +504,72 @@ public struct Extractor: Sendable {
     /// in canonical order.
     public func merge(_ parts: [DocumentExtraction], documents: [Document], periods: [Period],
                       calendar: String) -> ActorNetwork {
-        var mentions: [Int: [String: Int]] = [:]
-        var forms: [Int: Set<String>] = [:]
-        var ties: [TieKey: Tie] = [:]
-        for part in parts {
-            for (e, count) in part.mentionCounts { mentions[e, default: [:]][part.document.file, default: 0] += count }
-            for (e, f) in part.forms { forms[e, default: []].formUnion(f) }
-            for (key, tie) in part.ties {
-                // In place: a copy taken out of the dictionary would copy its evidence
-                // on every append, quadratic in the evidence of a tie.
-                if ties[key] == nil { ties[key] = tie } else { ties[key]!.merge(tie) }
-            }
+        // Merging is associative and the result is put in canonical order at the end,
+        // so contiguous runs of documents merge on separate cores first.
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let runs = parts.count >= 8 * cores ? cores : 1
+        let bounds = (0..<runs).map { r in (r * parts.count / runs)..<((r + 1) * parts.count / runs) }
+        let partials = Self.parallelMap(bounds) { range -> MergeAccumulator in
+            var accumulator = MergeAccumulator()
+            for part in parts[range] { accumulator.add(part) }
+            return accumulator
         }
-        let actors = mentions.keys.sorted().map { e -> Actor in
+        var total = partials.first ?? MergeAccumulator()
+        for partial in partials.dropFirst() { total.absorb(partial) }
+        let actors = total.mentions.keys.sorted().map { e -> Actor in
             let entry = lexicon.entries[e]
             return Actor(id: entry.id, name: entry.name, kind: entry.kind, inferred: entry.inferred,
-                         aliases: (forms[e] ?? []).sorted(), mentions: mentions[e] ?? [:])
+                         aliases: (total.forms[e] ?? []).sorted(), mentions: total.mentions[e] ?? [:])
         }
-        let finalTies = ties.values.map { tie -> Tie in
-            var t = tie
-            t.evidence.sort()
-            return t
-        }
+        // Sorting the evidence of a large corpus takes as long as merging it.
+        let unsorted = Array(total.ties.values)
+        let tieRuns = unsorted.count >= 64 ? cores : 1
+        let tieBounds = (0..<tieRuns).map { r in (r * unsorted.count / tieRuns)..<((r + 1) * unsorted.count / tieRuns) }
+        let finalTies = Self.parallelMap(tieBounds) { range -> [Tie] in
+            unsorted[range].map { tie -> Tie in
+                var t = tie
+                t.evidence.sort()
+                return t
+            }
+        }.flatMap { $0 }
         return ActorNetwork(generator: Generator(lexiconHash: lexicon.hash), calendar: calendar,
                             documents: documents, periods: periods, actors: actors, ties: finalTies)
+    }
+
+    /// `concurrentMap` for work that cannot fail.
+    static func parallelMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+        do {
+            return try concurrentMap(items) { (item: T) throws(InputError) -> R in transform(item) }
+        } catch {
+            preconditionFailure("a transform that cannot throw threw \(error)")
+        }
+    }
+}
+
+/// Per-document results added up: mentions per actor and file, surface forms, ties.
+struct MergeAccumulator {
+    var mentions: [Int: [String: Int]] = [:]
+    var forms: [Int: Set<String>] = [:]
+    var ties: [TieKey: Tie] = [:]
+
+    mutating func add(_ part: DocumentExtraction) {
+        for (e, count) in part.mentionCounts { mentions[e, default: [:]][part.document.file, default: 0] += count }
+        for (e, f) in part.forms { forms[e, default: []].formUnion(f) }
+        for (key, tie) in part.ties { add(key, tie) }
+    }
+
+    mutating func absorb(_ other: MergeAccumulator) {
+        for (e, files) in other.mentions {
+            for (file, count) in files { mentions[e, default: [:]][file, default: 0] += count }
+        }
+        for (e, f) in other.forms { forms[e, default: []].formUnion(f) }
+        for (key, tie) in other.ties { add(key, tie) }
+    }
+
+    private mutating func add(_ key: TieKey, _ tie: Tie) {
+        // In place: a copy taken out of the dictionary would copy its evidence on
+        // every append, quadratic in the evidence of a tie.
+        if ties[key] == nil { ties[key] = tie } else { ties[key]!.merge(tie) }
     }
 }
 

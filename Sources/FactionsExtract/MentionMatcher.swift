@@ -156,6 +156,8 @@ public struct MentionMatcher: Sendable {
     /// "anti-Bolshevik", "pro-Kerensky": the name after the prefix is a mention.
     private func prefixed(_ token: Token, index: Int) -> Mention? {
         let text = token.text
+        // Every prefix ends in a hyphen; most words have none.
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return nil }
         for prefix in ["anti-", "pro-", "non-", "ex-"] where text.hasPrefix(prefix) {
             let rest = String(text.dropFirst(prefix.count))
             guard let node = nodes[0].children[rest], let target = nodes[node].target, case .entry = target else { return nil }
