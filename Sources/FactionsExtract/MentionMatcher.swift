@@ -39,6 +39,15 @@ public struct MentionMatcher: Sendable {
 
     private var nodes: [TrieNode] = [TrieNode()]
     public let lexicon: Lexicon
+    /// The trie for matching, flattened once built: every word of every alias gets an
+    /// id, so a token is hashed once per sentence and the walk compares integers.
+    private var vocabulary: [String: Int32] = [:]
+    /// Children of node v: `childWord[childStart[v]..<childStart[v + 1]]` (sorted word
+    /// ids) and the nodes they lead to in `childNode`.
+    private var childStart: [Int32] = []
+    private var childWord: [Int32] = []
+    private var childNode: [Int32] = []
+    private var nodeTarget: [Mention.Target?] = []
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -90,6 +99,37 @@ public struct MentionMatcher: Sendable {
             where owners.count == 1 && !explicitKeys.contains(variant) {
             insert(variant, .entry(owners.first!), explicit: false)
         }
+        flatten()
+    }
+
+    private mutating func flatten() {
+        for node in nodes {
+            for word in node.children.keys where vocabulary[word] == nil {
+                vocabulary[word] = Int32(vocabulary.count)
+            }
+        }
+        childStart = [0]
+        for node in nodes {
+            let sorted = node.children.map { (vocabulary[$0.key]!, Int32($0.value)) }.sorted { $0.0 < $1.0 }
+            childWord += sorted.map(\.0)
+            childNode += sorted.map(\.1)
+            childStart.append(Int32(childWord.count))
+        }
+        nodeTarget = nodes.map(\.target)
+    }
+
+    /// The child of `node` along word `word`, or -1.
+    @inline(__always)
+    private func child(_ node: Int, _ word: Int32) -> Int {
+        guard word >= 0 else { return -1 }
+        var lo = Int(childStart[node]), hi = Int(childStart[node + 1])
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let w = childWord[mid]
+            if w == word { return Int(childNode[mid]) }
+            if w < word { lo = mid + 1 } else { hi = mid }
+        }
+        return -1
     }
 
     /// Plural and singular of the last word: `Bolshevik` ↔ `Bolsheviks`, `SR` → `SRs`.
@@ -128,27 +168,34 @@ public struct MentionMatcher: Sendable {
         }
     }
 
-    /// The longest alias starting at token `i`: its end and target.
-    private func longest(at i: Int, in tokens: [Token], limit: Int) -> (end: Int, target: Mention.Target)? {
+    /// The longest alias starting at token `i`: its end and target. `words[j - base]`
+    /// is token j's word id (-1 when no alias has it), `possessives` the id of the word
+    /// with `'s` for possessive tokens.
+    private func longest(at i: Int, in tokens: [Token], limit: Int, base: Int, words: [Int32],
+                         possessives: [Int32]) -> (end: Int, target: Mention.Target)? {
         var node = 0
         var best: (end: Int, target: Mention.Target)? = nil
         var j = i
         while j < limit {
-            let token = tokens[j]
             // A possessive continues a name only where the alias has one
             // ("International Women's Day"); otherwise the name stops there
             // ("Lenin's Bolsheviks").
-            if token.possessive, let next = nodes[node].children[token.text + "'s"] {
-                node = next
-                j += 1
-                if let t = nodes[node].target { best = (j, t) }
-                continue
+            let possessive = tokens[j].possessive
+            if possessive {
+                let next = child(node, possessives[j - base])
+                if next >= 0 {
+                    node = next
+                    j += 1
+                    if let t = nodeTarget[node] { best = (j, t) }
+                    continue
+                }
             }
-            guard let next = nodes[node].children[token.text] else { break }
+            let next = child(node, words[j - base])
+            guard next >= 0 else { break }
             node = next
             j += 1
-            if let t = nodes[node].target { best = (j, t) }
-            if token.possessive { break }
+            if let t = nodeTarget[node] { best = (j, t) }
+            if possessive { break }
         }
         return best
     }
@@ -177,8 +224,15 @@ public struct MentionMatcher: Sendable {
         var out: [Mention] = []
         var i = range.lowerBound
         let limit = range.upperBound
+        let base = range.lowerBound
+        var words = [Int32](repeating: -1, count: range.count)
+        var possessives = [Int32](repeating: -1, count: range.count)
+        for j in range {
+            words[j - base] = vocabulary[tokens[j].text] ?? -1
+            if tokens[j].possessive { possessives[j - base] = vocabulary[tokens[j].text + "'s"] ?? -1 }
+        }
         while i < limit {
-            guard let best = longest(at: i, in: tokens, limit: limit) else {
+            guard let best = longest(at: i, in: tokens, limit: limit, base: base, words: words, possessives: possessives) else {
                 if let m = prefixed(tokens[i], index: i) { out.append(m) }
                 i += 1
                 continue
@@ -186,7 +240,8 @@ public struct MentionMatcher: Sendable {
             var overtaken = false
             if best.end - i > 1 {
                 for j in (i + 1)..<best.end {
-                    if let other = longest(at: j, in: tokens, limit: limit), other.end > best.end {
+                    if let other = longest(at: j, in: tokens, limit: limit, base: base, words: words,
+                                           possessives: possessives), other.end > best.end {
                         overtaken = true
                         break
                     }
