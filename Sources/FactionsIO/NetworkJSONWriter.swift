@@ -258,24 +258,35 @@ enum NetworkJSONWriter {
 
         mutating func string(_ s: String) {
             out.append(UInt8(ascii: "\""))
-            for b in s.utf8 {
-                switch b {
-                case UInt8(ascii: "\""): raw("\\\"")
-                case UInt8(ascii: "\\"): raw("\\\\")
-                case 0x08: raw("\\b")
-                case 0x09: raw("\\t")
-                case 0x0A: raw("\\n")
-                case 0x0C: raw("\\f")
-                case 0x0D: raw("\\r")
-                case 0..<0x20:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    raw("\\u00")
-                    out.append(hex[Int(b >> 4)])
-                    out.append(hex[Int(b & 0xF)])
-                default: out.append(b)
+            // Quotes are mostly plain text: copy runs without escapes in one go.
+            var s = s
+            s.withUTF8 { utf8 in
+                var run = 0
+                for (i, b) in utf8.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                    escape(b)
+                    run = i + 1
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
             }
             out.append(UInt8(ascii: "\""))
+        }
+
+        mutating func escape(_ b: UInt8) {
+            switch b {
+            case UInt8(ascii: "\""): raw("\\\"")
+            case UInt8(ascii: "\\"): raw("\\\\")
+            case 0x08: raw("\\b")
+            case 0x09: raw("\\t")
+            case 0x0A: raw("\\n")
+            case 0x0C: raw("\\f")
+            case 0x0D: raw("\\r")
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                raw("\\u00")
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0xF)])
+            }
         }
     }
 }
