@@ -28,9 +28,7 @@ public enum Closeness {
                 var bfs = UnweightedBFS(graph: graph)
                 for u in sources {
                     bfs.run(from: u, countPaths: false)
-                    var total = 0
-                    for i in 0..<bfs.reached { total += Int(bfs.distance[Int(bfs.queue[i])]) }
-                    values[u] = score(Double(total), Double(bfs.reached))
+                    values[u] = score(Double(bfs.distanceSum), Double(bfs.reached))
                 }
             }
             return values

@@ -44,6 +44,10 @@ struct UnweightedBFS {
     var delta: [Double]
     var queue: [Int32]
     var reached = 0
+    /// Sum of the distances from the last source to the nodes it reached.
+    var distanceSum = 0
+    /// The last run counted paths, so σ and δ of the nodes it reached are set.
+    private var countedPaths = false
 
     init(graph: Graph) {
         self.graph = graph
@@ -57,12 +61,19 @@ struct UnweightedBFS {
     /// BFS from `s`, counting shortest paths; `queue[0..<reached]` holds the reached
     /// nodes in order of distance.
     mutating func run(from s: Int, countPaths: Bool) {
-        for i in 0..<reached {
-            let v = Int(queue[i])
-            distance[v] = -1
-            sigma[v] = 0
-            delta[v] = 0
+        // Only what the previous run wrote needs clearing (closeness never counts paths).
+        if countedPaths {
+            for i in 0..<reached {
+                let v = Int(queue[i])
+                distance[v] = -1
+                sigma[v] = 0
+                delta[v] = 0
+            }
+        } else {
+            for i in 0..<reached { distance[Int(queue[i])] = -1 }
         }
+        countedPaths = countPaths
+        var sum = 0
         graph.offsets.withUnsafeBufferPointer { offsets in
             graph.neighbors.withUnsafeBufferPointer { neighbors in
                 distance.withUnsafeMutableBufferPointer { dist in
@@ -83,11 +94,13 @@ struct UnweightedBFS {
                                         dist[w] = next
                                         q[tail] = Int32(w)
                                         tail += 1
+                                        sum += Int(next)
                                     }
                                     if countPaths && dist[w] == next { sig[w] += sv }
                                 }
                             }
                             reached = tail
+                            distanceSum = sum
                         }
                     }
                 }
