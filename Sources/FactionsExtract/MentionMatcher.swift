@@ -48,6 +48,11 @@ public struct MentionMatcher: Sendable {
     private var childWord: [Int32] = []
     private var childNode: [Int32] = []
     private var nodeTarget: [Mention.Target?] = []
+    /// A 65,536-bit filter of the vocabulary's words by an FNV-1a hash of their bytes:
+    /// most tokens are no alias word, and the filter tells so without hashing the
+    /// string for the dictionary (a tenth of extraction time). Only ASCII tokens use
+    /// it: for those, equal strings are equal bytes.
+    private var filter = [UInt64](repeating: 0, count: 1024)
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -116,6 +121,30 @@ public struct MentionMatcher: Sendable {
             childStart.append(Int32(childWord.count))
         }
         nodeTarget = nodes.map(\.target)
+        for word in vocabulary.keys {
+            let (hash, _) = Self.fnv(word)
+            filter[Int(hash >> 6) & 1023] |= 1 << (hash & 63)
+        }
+    }
+
+    /// FNV-1a over the UTF-8 bytes, and whether all of them are ASCII.
+    @inline(__always)
+    static func fnv(_ text: String) -> (UInt32, Bool) {
+        var hash: UInt32 = 2_166_136_261
+        var high: UInt8 = 0
+        for b in text.utf8 {
+            hash = (hash ^ UInt32(b)) &* 16_777_619
+            high |= b
+        }
+        return (hash, high < 0x80)
+    }
+
+    /// The word id of a token's text, -1 when no alias has the word.
+    @inline(__always)
+    private func wordID(_ text: String) -> Int32 {
+        let (hash, ascii) = Self.fnv(text)
+        if ascii && filter[Int(hash >> 6) & 1023] & (1 << (hash & 63)) == 0 { return -1 }
+        return vocabulary[text] ?? -1
     }
 
     /// The child of `node` along word `word`, or -1.
@@ -228,8 +257,8 @@ public struct MentionMatcher: Sendable {
         var words = [Int32](repeating: -1, count: range.count)
         var possessives = [Int32](repeating: -1, count: range.count)
         for j in range {
-            words[j - base] = vocabulary[tokens[j].text] ?? -1
-            if tokens[j].possessive { possessives[j - base] = vocabulary[tokens[j].text + "'s"] ?? -1 }
+            words[j - base] = wordID(tokens[j].text)
+            if tokens[j].possessive { possessives[j - base] = wordID(tokens[j].text + "'s") }
         }
         while i < limit {
             guard let best = longest(at: i, in: tokens, limit: limit, base: base, words: words, possessives: possessives) else {
