@@ -104,11 +104,15 @@ public struct Extractor: Sendable {
     public let options: ExtractionOptions
     private let matcher: MentionMatcher
     private let classifier = TieClassifier()
+    /// Entry indices each ambiguous form may stand for, looked up once.
+    private let ambiguousCandidates: [Set<Int>]
 
     public init(lexicon: Lexicon, options: ExtractionOptions = ExtractionOptions()) {
         self.lexicon = lexicon
         self.options = options
         self.matcher = MentionMatcher(lexicon: lexicon)
+        let entryIndex = Dictionary(lexicon.entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.ambiguousCandidates = lexicon.ambiguous.map { Set($0.candidates.compactMap { entryIndex[$0] }) }
     }
 
     /// Extracts the whole dataset into a network, with the dataset's overrides applied.
@@ -452,8 +456,8 @@ public struct Extractor: Sendable {
         for (s, sentence) in sentences.enumerated() {
             for m in mentions[s] { if case .entry(let e) = m.target { named.append((e, sentence.block, m.tokens.lowerBound)) } }
         }
-        let entryIndex = Dictionary(uniqueKeysWithValues: lexicon.entries.enumerated().map { ($1.id, $0) })
-        func pick(_ pool: [(entry: Int, block: Int, position: Int)], _ candidates: Set<Int>) -> Int? {
+        func pick<Pool: Collection>(_ pool: Pool, _ candidates: Set<Int>) -> Int?
+            where Pool.Element == (entry: Int, block: Int, position: Int) {
             var count: [Int: Int] = [:], last: [Int: Int] = [:]
             for (i, m) in pool.enumerated() where candidates.contains(m.entry) {
                 count[m.entry, default: 0] += 1
@@ -471,13 +475,33 @@ public struct Extractor: Sendable {
                    Self.adjectivalHeads.contains(reading(tokens, m.tokens.upperBound)) {
                     continue
                 }
-                let candidates = Set(lexicon.ambiguous[a].candidates.compactMap { entryIndex[$0] })
+                let candidates = ambiguousCandidates[a]
                 let position = m.tokens.lowerBound
-                let before = named.filter { $0.position < position }
-                let choice = pick(before.filter { $0.block == sentence.block }, candidates)
-                    ?? pick(before.filter { sectionOf[$0.block] == sectionOf[sentence.block] }, candidates)
+                // Named mentions are in document order: those before are a prefix.
+                var lo = 0, hi = named.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if named[mid].position < position { lo = mid + 1 } else { hi = mid }
+                }
+                let before = named[..<lo]
+                // Blocks and sections only grow along the document, so the mentions of
+                // this paragraph or section are a contiguous run too.
+                func start(_ inRun: ((entry: Int, block: Int, position: Int)) -> Bool) -> Int {
+                    var lo = 0, hi = before.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if inRun(named[mid]) { hi = mid } else { lo = mid + 1 }
+                    }
+                    return lo
+                }
+                let blockStart = start { $0.block >= sentence.block }
+                let sectionStart = start { sectionOf[$0.block] >= sectionOf[sentence.block] }
+                var after = lo
+                while after < named.count, named[after].block == sentence.block { after += 1 }
+                let choice = pick(named[blockStart..<lo], candidates)
+                    ?? pick(named[sectionStart..<lo], candidates)
                     ?? pick(before, candidates)
-                    ?? pick(named.filter { $0.block == sentence.block && $0.position > position }, candidates)
+                    ?? pick(named[lo..<after].filter { $0.position > position }, candidates)
                 if let e = choice {
                     m.target = .entry(e)
                     kept.append(m)
