@@ -124,35 +124,55 @@ struct CommunityGraph {
     /// Collapses each community into one node; edges between communities are summed,
     /// edges inside become self-loops. O(m + n).
     func aggregate(_ membership: [Int], count: Int) -> CommunityGraph {
-        var members = [[Int]](repeating: [], count: count)
-        for v in 0..<nodeCount { members[membership[v]].append(v) }
+        // Members of each community in node order, as one flat array (a counting sort):
+        // an array per community cost an allocation each, a tenth of Leiden's time.
+        var memberStart = [Int](repeating: 0, count: count + 1)
+        for v in 0..<nodeCount { memberStart[membership[v] + 1] += 1 }
+        for c in 0..<count { memberStart[c + 1] += memberStart[c] }
+        var members = [Int](repeating: 0, count: nodeCount)
+        var fill = memberStart
+        for v in 0..<nodeCount {
+            members[fill[membership[v]]] = v
+            fill[membership[v]] += 1
+        }
         var newLoops = [Double](repeating: 0, count: count)
         var newOffsets = [Int](repeating: 0, count: count + 1)
         var newNeighbors: [Int32] = []
         var newWeights: [Double] = []
+        newNeighbors.reserveCapacity(neighbors.count / 2)
+        newWeights.reserveCapacity(neighbors.count / 2)
         var accumulator = [Double](repeating: 0, count: count)
         var touched: [Int] = []
-        for c in 0..<count {
-            for v in members[c] {
-                newLoops[c] += loops[v]
-                for e in self.offsets[v]..<self.offsets[v + 1] {
-                    let d = membership[Int(self.neighbors[e])]
-                    if d == c {
-                        newLoops[c] += self.weights[e] / 2
-                    } else {
-                        if accumulator[d] == 0 { touched.append(d) }
-                        accumulator[d] += self.weights[e]
+        offsets.withUnsafeBufferPointer { offsets in
+            neighbors.withUnsafeBufferPointer { neighbors in
+                weights.withUnsafeBufferPointer { weights in
+                    membership.withUnsafeBufferPointer { membership in
+                        for c in 0..<count {
+                            for k in memberStart[c]..<memberStart[c + 1] {
+                                let v = members[k]
+                                newLoops[c] += loops[v]
+                                for e in offsets[v]..<offsets[v + 1] {
+                                    let d = membership[Int(neighbors[e])]
+                                    if d == c {
+                                        newLoops[c] += weights[e] / 2
+                                    } else {
+                                        if accumulator[d] == 0 { touched.append(d) }
+                                        accumulator[d] += weights[e]
+                                    }
+                                }
+                            }
+                            touched.sort()
+                            for d in touched {
+                                newNeighbors.append(Int32(d))
+                                newWeights.append(accumulator[d])
+                                accumulator[d] = 0
+                            }
+                            touched.removeAll(keepingCapacity: true)
+                            newOffsets[c + 1] = newNeighbors.count
+                        }
                     }
                 }
             }
-            touched.sort()
-            for d in touched {
-                newNeighbors.append(Int32(d))
-                newWeights.append(accumulator[d])
-                accumulator[d] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-            newOffsets[c + 1] = newNeighbors.count
         }
         return CommunityGraph(nodeCount: count, offsets: newOffsets, neighbors: newNeighbors, weights: newWeights,
                               loops: newLoops)
