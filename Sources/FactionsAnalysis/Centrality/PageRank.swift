@@ -22,21 +22,40 @@ public enum PageRank {
         let uniform = 1 / Double(n)
         var x = [Double](repeating: uniform, count: n)
         var next = x
+        // What each node sends along one unit of tie weight: alpha · x / out-weight.
+        var send = [Double](repeating: 0, count: n)
+        let loops = graph.selfLoopWeight.map { weighted ? $0 : ($0 != 0 ? 1.0 : 0.0) }
         for _ in 0..<maxIterations {
             var dangling = 0.0
-            for v in 0..<n where outWeight[v] == 0 { dangling += x[v] }
-            let base = (1 - alpha) * uniform + alpha * dangling * uniform
-            for v in 0..<n { next[v] = base }
-            for v in 0..<n where outWeight[v] > 0 {
-                let share = alpha * x[v] / outWeight[v]
-                for e in graph.neighborRange(v) {
-                    next[Int(graph.neighbors[e])] += share * (weighted ? graph.weights[e] : 1)
-                }
-                let loop = weighted ? graph.selfLoopWeight[v] : (graph.selfLoopWeight[v] != 0 ? 1 : 0)
-                if loop != 0 { next[v] += share * loop }
+            for v in 0..<n {
+                if outWeight[v] == 0 { dangling += x[v]; send[v] = 0 } else { send[v] = alpha * x[v] / outWeight[v] }
             }
+            let base = (1 - alpha) * uniform + alpha * dangling * uniform
             var change = 0.0
-            for v in 0..<n { change += abs(next[v] - x[v]) }
+            // The graph is undirected, so each node gathers from its neighbours: the
+            // writes go in order and nothing is read back and written per tie.
+            graph.offsets.withUnsafeBufferPointer { offsets in
+                graph.neighbors.withUnsafeBufferPointer { neighbors in
+                    graph.weights.withUnsafeBufferPointer { weights in
+                        send.withUnsafeBufferPointer { send in
+                            x.withUnsafeBufferPointer { x in
+                                next.withUnsafeMutableBufferPointer { next in
+                                    for v in 0..<n {
+                                        var sum = base + send[v] * loops[v]
+                                        if weighted {
+                                            for e in offsets[v]..<offsets[v + 1] { sum += send[Int(neighbors[e])] * weights[e] }
+                                        } else {
+                                            for e in offsets[v]..<offsets[v + 1] { sum += send[Int(neighbors[e])] }
+                                        }
+                                        next[v] = sum
+                                        change += abs(sum - x[v])
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             swap(&x, &next)
             if change < Double(n) * tolerance { break }
         }
