@@ -38,6 +38,31 @@ import FactionsCore
         }
     }
 
+    /// Bit-parallel closeness (64 sources per pass) against one search per source, on
+    /// graphs where searches run long (a 200-node path: 199 levels), end early (isolated
+    /// nodes, small components) and where a batch straddles components.
+    @Test func bitParallelClosenessMatchesOneSearchPerSource() throws {
+        var path = GraphBuilder()
+        for v in 0..<200 { path.addNode("p\(v)") }
+        for v in 0..<199 { path.addEdge(v, v + 1) }
+        var mixed = GraphBuilder()
+        for v in 0..<150 { mixed.addNode("m\(v)") }
+        for v in 0..<60 { mixed.addEdge(v, (v + 1) % 60) }          // a 60-cycle
+        for v in 60..<100 { mixed.addEdge(v, 60 + (v * 7) % 40) }     // a tangle
+        mixed.addEdge(120, 121)                                        // a pair; 122… isolated
+        for g in [path.build(), mixed.build(), Self.randomGraph(nodes: 500, edges: 900, seed: 9)] {
+            let n = g.nodeCount
+            let fast = try Closeness.compute(g, threads: 1).values
+            var bfs = UnweightedBFS(graph: g)
+            for u in 0..<n {
+                bfs.run(from: u, countPaths: false)
+                let r = Double(bfs.reached), total = Double(bfs.distanceSum)
+                let expected = total > 0 ? (r - 1) / total * ((r - 1) / Double(n - 1)) : 0
+                #expect(fast[u] == expected, "node \(u)")
+            }
+        }
+    }
+
     /// Two dense groups joined by a few edges: the second eigenvalue is close to the
     /// first, where power iteration is slow and Lanczos must still agree with it.
     static func twoCommunities(size: Int, bridges: Int, seed: UInt64, weighted: Bool) -> Graph {
