@@ -36,9 +36,12 @@ struct CandidatesCommand: ParsableCommand {
             let data = try Dataset.load(path: dataset)
             let extractor = Extractor(lexicon: data.lexicon, options: ExtractionOptions(defaultYear: data.defaultYear))
             let bar = ProgressBar.forStandardError(label: "reading")
-            let candidates = try extractor.candidates(data, minimumCount: minCount,
-                                                      progress: bar?.callback)
-            bar?.finish()
+            // Erased on errors too, so the error message starts its own line.
+            let candidates: [Candidate]
+            do {
+                defer { bar?.finish() }
+                candidates = try extractor.candidates(data, minimumCount: minCount, progress: bar?.callback)
+            }
             switch format {
             case .json:
                 emit(try CanonicalJSON.string(candidates))
