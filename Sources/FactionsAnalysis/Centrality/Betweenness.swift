@@ -31,7 +31,7 @@ public enum Betweenness {
         var bfs = UnweightedBFS(graph: graph)
         var centrality = [Double](repeating: 0, count: graph.nodeCount)
         for s in sources {
-            bfs.run(from: s, countPaths: true)
+            bfs.run(from: s)
             bfs.accumulate(into: &centrality, source: s)
         }
         return centrality

@@ -15,17 +15,18 @@ public enum Eigenvector {
     public static func compute(_ graph: Graph, weighted: Bool = false, tolerance: Double = 1e-13,
                                maxIterations: Int = 100_000) throws(AnalysisError) -> NodeScores {
         let n = graph.nodeCount
-        let measure = weighted ? "eigenvector-weighted" : "eigenvector"
         guard n > 0 else { return NodeScores(measure: "eigenvector", labels: [], values: []) }
-        let operator_ = Operator(graph: graph, weighted: weighted)
-        let start = [Double](repeating: 1 / Double(n).squareRoot(), count: n)
-        guard var x = lanczos(operator_, start: start, tolerance: tolerance, maxMatvecs: maxIterations) else {
+        let start = [Double](repeating: 1, count: n)
+        guard var x = lanczos(Operator(graph: graph, weighted: weighted), start: start, tolerance: tolerance,
+                              maxMatvecs: maxIterations) else {
             throw .notConverged(measure: "eigenvector", iterations: maxIterations)
         }
         // The Perron vector is non-negative; Lanczos may return it negated.
         if x.reduce(0, +) < 0 { for v in 0..<n { x[v] = -x[v] } }
-        return NodeScores(measure: measure, labels: graph.labels, values: x)
+        return NodeScores(measure: measureName(weighted), labels: graph.labels, values: x)
     }
+
+    static func measureName(_ weighted: Bool) -> String { weighted ? "eigenvector-weighted" : "eigenvector" }
 
     /// Power iteration on A + I from the uniform vector until the L1 change is below
     /// n · `tolerance`: what NetworkX does, O(m) per iteration.
@@ -49,7 +50,7 @@ public enum Eigenvector {
             }
             swap(&x, &next)
             if change < Double(n) * tolerance {
-                return NodeScores(measure: weighted ? "eigenvector-weighted" : "eigenvector", labels: graph.labels, values: x)
+                return NodeScores(measure: measureName(weighted), labels: graph.labels, values: x)
             }
         }
         throw .notConverged(measure: "eigenvector", iterations: maxIterations)
@@ -93,8 +94,8 @@ public enum Eigenvector {
     }
 
     /// The unit eigenvector of the largest eigenvalue of the symmetric operator, by
-    /// Lanczos with full reorthogonalisation, restarted from the best Ritz vector
-    /// every `basis` steps, until the residual ‖Ax − θx‖ is below
+    /// Lanczos from `start` (any scale) with full reorthogonalisation, restarted from
+    /// the best Ritz vector every `basis` steps, until the residual ‖Ax − θx‖ is below
     /// `tolerance` · max(1, θ). nil when `maxMatvecs` products do not get there.
     static func lanczos(_ op: Operator, start: [Double], tolerance: Double, maxMatvecs: Int,
                         basis: Int = 16) -> [Double]? {
@@ -119,13 +120,10 @@ public enum Eigenvector {
                 // (Kahan and Parlett's "twice is enough").
                 var b = dot(w, w).squareRoot()
                 for _ in 0..<2 {
-                    for i in 0...j {
-                        let c = dot(w, V[i])
-                        subtract(&w, c, V[i])
-                    }
-                    let after = dot(w, w).squareRoot()
-                    defer { b = after }
-                    if after > 0.7 * b { break }
+                    for i in 0...j { subtract(&w, dot(w, V[i]), V[i]) }
+                    let before = b
+                    b = dot(w, w).squareRoot()
+                    if b > 0.7 * before { break }
                 }
                 beta.append(b)
                 if b <= 1e-14 * max(1, abs(a)) { invariant = true; break }

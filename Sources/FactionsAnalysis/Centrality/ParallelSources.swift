@@ -44,10 +44,6 @@ struct UnweightedBFS {
     var delta: [Double]
     var queue: [Int32]
     var reached = 0
-    /// Sum of the distances from the last source to the nodes it reached.
-    var distanceSum = 0
-    /// The last run counted paths, so σ and δ of the nodes it reached are set.
-    private var countedPaths = false
 
     init(graph: Graph) {
         self.graph = graph
@@ -60,20 +56,13 @@ struct UnweightedBFS {
 
     /// BFS from `s`, counting shortest paths; `queue[0..<reached]` holds the reached
     /// nodes in order of distance.
-    mutating func run(from s: Int, countPaths: Bool) {
-        // Only what the previous run wrote needs clearing (closeness never counts paths).
-        if countedPaths {
-            for i in 0..<reached {
-                let v = Int(queue[i])
-                distance[v] = -1
-                sigma[v] = 0
-                delta[v] = 0
-            }
-        } else {
-            for i in 0..<reached { distance[Int(queue[i])] = -1 }
+    mutating func run(from s: Int) {
+        for i in 0..<reached {
+            let v = Int(queue[i])
+            distance[v] = -1
+            sigma[v] = 0
+            delta[v] = 0
         }
-        countedPaths = countPaths
-        var sum = 0
         graph.offsets.withUnsafeBufferPointer { offsets in
             graph.neighbors.withUnsafeBufferPointer { neighbors in
                 distance.withUnsafeMutableBufferPointer { dist in
@@ -94,13 +83,11 @@ struct UnweightedBFS {
                                         dist[w] = next
                                         q[tail] = Int32(w)
                                         tail += 1
-                                        sum += Int(next)
                                     }
-                                    if countPaths && dist[w] == next { sig[w] += sv }
+                                    if dist[w] == next { sig[w] += sv }
                                 }
                             }
                             reached = tail
-                            distanceSum = sum
                         }
                     }
                 }
@@ -108,7 +95,7 @@ struct UnweightedBFS {
         }
     }
 
-    /// Brandes's dependency accumulation after `run(from: s, countPaths: true)`.
+    /// Brandes's dependency accumulation after `run(from: s)`.
     mutating func accumulate(into centrality: inout [Double], source s: Int) {
         let count = reached
         graph.offsets.withUnsafeBufferPointer { offsets in

@@ -47,33 +47,8 @@ public enum Leiden {
         var changed = false
         while true {
             var moving = LocalMoving(graph: graph, membership: dense(membership), resolution: resolution)
-            // Fast local moving: a queue in shuffled order, neighbours re-queued on change.
-            var queue = Array(0..<graph.nodeCount)
-            rng.shuffle(&queue)
-            var inQueue = [Bool](repeating: true, count: graph.nodeCount)
-            var head = 0
-            while head < queue.count {
-                let v = queue[head]
-                head += 1
-                inQueue[v] = false
-                if moving.moveBest(v) {
-                    changed = true
-                    let c = moving.membership[v]
-                    for e in graph.offsets[v]..<graph.offsets[v + 1] {
-                        let u = Int(graph.neighbors[e])
-                        if !inQueue[u] && moving.membership[u] != c {
-                            inQueue[u] = true
-                            queue.append(u)
-                        }
-                    }
-                }
-                if head > 4096 && head * 2 > queue.count {
-                    queue.removeFirst(head)
-                    head = 0
-                }
-            }
-            let partition = dense(moving.membership)
-            let communityCount = (partition.max() ?? -1) + 1
+            if moving.moveUntilStable(rng: &rng) { changed = true }
+            let (partition, communityCount) = denseCommunities(moving.membership)
             if communityCount == graph.nodeCount {
                 membership = partition
                 break
@@ -174,13 +149,6 @@ public enum Leiden {
         return dense(refined)
     }
 
-    /// Renumbers community ids 0… in order of first appearance.
-    static func dense(_ membership: [Int]) -> [Int] {
-        var map = [Int](repeating: -1, count: (membership.max() ?? -1) + 1)
-        var next = 0
-        return membership.map { c in
-            if map[c] < 0 { map[c] = next; next += 1 }
-            return map[c]
-        }
-    }
+    /// Community ids renumbered 0, 1, … in order of first appearance.
+    static func dense(_ membership: [Int]) -> [Int] { denseCommunities(membership).labels }
 }

@@ -31,6 +31,40 @@ struct LocalMoving {
         linked = []
     }
 
+    /// Fast local moving (Traag, Waltman and van Eck 2019): every node once in an
+    /// order shuffled by `rng`, then only neighbours of nodes that moved into another
+    /// community, until no node gains by moving. Returns whether any node moved.
+    /// (Sweeping all nodes again and again instead took 400 sweeps on a 100,000-node
+    /// scale-free graph, each moving a few nodes.)
+    mutating func moveUntilStable(rng: inout SplitMix64) -> Bool {
+        var queue = Array(0..<graph.nodeCount)
+        rng.shuffle(&queue)
+        var inQueue = [Bool](repeating: true, count: graph.nodeCount)
+        var head = 0
+        var anyMove = false
+        while head < queue.count {
+            let v = queue[head]
+            head += 1
+            inQueue[v] = false
+            if moveBest(v) {
+                anyMove = true
+                let c = membership[v]
+                for e in graph.offsets[v]..<graph.offsets[v + 1] {
+                    let u = Int(graph.neighbors[e])
+                    if !inQueue[u] && membership[u] != c {
+                        inQueue[u] = true
+                        queue.append(u)
+                    }
+                }
+            }
+            if head > 4096 && head * 2 > queue.count {
+                queue.removeFirst(head)
+                head = 0
+            }
+        }
+        return anyMove
+    }
+
     /// Finds the best community for `v`; moves it and returns true when it changes.
     ///
     /// This is the inner loop of both algorithms (four tenths of Leiden's time), so the

@@ -37,14 +37,12 @@ public enum Louvain {
     /// plain Louvain never revisits.
     static func run(_ base: CommunityGraph, resolution: Double, threshold: Double,
                     rng: inout SplitMix64) -> [Int] {
-        var membership = levels(base, from: Array(0..<base.nodeCount), resolution: resolution, threshold: threshold,
-                                rng: &rng)
+        var membership = levels(base, from: Array(0..<base.nodeCount), resolution: resolution, rng: &rng)
         var q = Modularity.compute(base, membership: membership, resolution: resolution)
         for _ in 0..<refinementRounds {
             var moving = LocalMoving(graph: base, membership: membership, resolution: resolution)
-            guard sweep(&moving, graph: base, resolution: resolution, threshold: threshold, rng: &rng) else { break }
-            let refined = levels(base, from: dense(moving.membership).labels, resolution: resolution,
-                                 threshold: threshold, rng: &rng)
+            guard moving.moveUntilStable(rng: &rng) else { break }
+            let refined = levels(base, from: moving.membership, resolution: resolution, rng: &rng)
             let refinedQ = Modularity.compute(base, membership: refined, resolution: resolution)
             if refinedQ <= q + threshold { break }
             membership = refined
@@ -53,65 +51,18 @@ public enum Louvain {
         return membership
     }
 
-    /// Moves nodes until none gains by moving: every node once in a shuffled order,
-    /// then only the neighbours of nodes that moved (fast local moving, as in Leiden).
-    /// Sweeping all nodes again and again instead took 400 sweeps on a 100,000-node
-    /// scale-free graph, each moving a few nodes. Returns whether any node moved.
-    static func sweep(_ moving: inout LocalMoving, graph: CommunityGraph, resolution: Double, threshold: Double,
-                      rng: inout SplitMix64) -> Bool {
-        var queue = Array(0..<graph.nodeCount)
-        rng.shuffle(&queue)
-        var inQueue = [Bool](repeating: true, count: graph.nodeCount)
-        var head = 0
-        var anyMove = false
-        while head < queue.count {
-            let v = queue[head]
-            head += 1
-            inQueue[v] = false
-            if moving.moveBest(v) {
-                anyMove = true
-                let c = moving.membership[v]
-                for e in graph.offsets[v]..<graph.offsets[v + 1] {
-                    let u = Int(graph.neighbors[e])
-                    if !inQueue[u] && moving.membership[u] != c {
-                        inQueue[u] = true
-                        queue.append(u)
-                    }
-                }
-            }
-            if head > 4096 && head * 2 > queue.count {
-                queue.removeFirst(head)
-                head = 0
-            }
-        }
-        return anyMove
-    }
-
-    /// Community ids renumbered 0, 1, … in order of first appearance.
-    static func dense(_ membership: [Int]) -> (labels: [Int], count: Int) {
-        var ids = [Int](repeating: -1, count: membership.count)
-        var compact = [Int](repeating: 0, count: membership.count)
-        var count = 0
-        for v in 0..<membership.count {
-            let c = membership[v]
-            if ids[c] < 0 { ids[c] = count; count += 1 }
-            compact[v] = ids[c]
-        }
-        return (compact, count)
-    }
-
     /// The Louvain levels from a starting partition of the base graph (singletons for
     /// plain Louvain): collapse, move, collapse … until nothing moves.
-    static func levels(_ base: CommunityGraph, from start: [Int], resolution: Double, threshold: Double,
+    static func levels(_ base: CommunityGraph, from start: [Int], resolution: Double,
                        rng: inout SplitMix64) -> [Int] {
-        let (startLabels, startCount) = dense(start)
-        var nodeToCommunity = startLabels
-        var graph = startCount == base.nodeCount ? base : base.aggregate(startLabels, count: startCount)
-        if startCount == base.nodeCount { nodeToCommunity = Array(0..<base.nodeCount) }
+        let (startLabels, startCount) = denseCommunities(start)
+        let singletons = startCount == base.nodeCount
+        var nodeToCommunity = singletons ? Array(0..<base.nodeCount) : startLabels
+        var graph = singletons ? base : base.aggregate(startLabels, count: startCount)
         while true {
             var moving = LocalMoving(graph: graph, membership: Array(0..<graph.nodeCount), resolution: resolution)
-            if !sweep(&moving, graph: graph, resolution: resolution, threshold: threshold, rng: &rng) { break }
-            let (compact, count) = dense(moving.membership)
+            if !moving.moveUntilStable(rng: &rng) { break }
+            let (compact, count) = denseCommunities(moving.membership)
             if count == graph.nodeCount { break }
             for v in 0..<nodeToCommunity.count { nodeToCommunity[v] = compact[nodeToCommunity[v]] }
             graph = graph.aggregate(compact, count: count)

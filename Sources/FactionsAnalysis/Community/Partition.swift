@@ -179,6 +179,17 @@ struct CommunityGraph {
     }
 }
 
+/// Community ids renumbered 0, 1, … in order of first appearance, and how many there are.
+func denseCommunities(_ membership: [Int]) -> (labels: [Int], count: Int) {
+    var map = [Int](repeating: -1, count: (membership.max() ?? -1) + 1)
+    var count = 0
+    let labels = membership.map { c in
+        if map[c] < 0 { map[c] = count; count += 1 }
+        return map[c]
+    }
+    return (labels, count)
+}
+
 /// Which community algorithm to run.
 public enum CommunityMethod: String, CaseIterable, Sendable, Codable {
     case louvain, leiden
