@@ -33,16 +33,16 @@ enum NetworkJSONWriter {
                       emit: ([UInt8]) throws(FileError) -> Void) throws(FileError) {
         var w = Writer()
         w.out.reserveCapacity(min(chunk, 1 << 20) + 4096)
-        // Flushed between ties and actors, where a piece is complete JSON text so far.
-        func flush(_ w: inout Writer, force: Bool = false) throws(FileError) {
-            if force || w.out.count >= chunk {
-                try emit(w.out)
-                w.out.removeAll(keepingCapacity: true)
-            }
+        // Offered the bytes so far between runs of actors and ties.
+        func flush(_ w: inout Writer) throws(FileError) {
+            guard w.out.count >= chunk else { return }
+            try emit(w.out)
+            w.out.removeAll(keepingCapacity: true)
         }
         w.open("{")
         w.key("actors", first: true)
-        try w.flushingArray(network.actors, flush: flush) { w, actor in
+        try w.streamedArray(network.actors, chunk: chunk, flush: flush,
+                            size: { $0.aliases.reduce(300) { $0 + $1.utf8.count + 10 } + 40 * $0.mentions.count }) { w, actor in
             w.open("{")
             w.key("aliases", first: true); w.array(actor.aliases) { w, a in w.string(a) }
             w.key("id"); w.string(actor.id)
@@ -50,7 +50,7 @@ enum NetworkJSONWriter {
             w.key("kind"); w.string(actor.kind.rawValue)
             w.key("mentions")
             let mentions = actor.mentions.sorted { $0.key < $1.key }
-            if mentions.isEmpty { w.emptyObject() } else {
+            if mentions.isEmpty { w.empty("{", "}") } else {
                 w.open("{")
                 for (i, (file, count)) in mentions.enumerated() {
                     w.key(file, first: i == 0); w.int(count)
@@ -88,8 +88,8 @@ enum NetworkJSONWriter {
         }
         w.key("schema"); w.int(network.schema)
         w.key("ties")
-        // Ties hold nearly all the bytes: formatted on all cores, a few megabytes at a time.
-        try w.parallelArray(network.ties, chunk: chunk, flush: flush,
+        // Ties hold nearly all the bytes.
+        try w.streamedArray(network.ties, chunk: chunk, flush: flush,
                             size: { $0.evidence.reduce(0) { $0 + $1.quote.utf8.count + 200 } + 200 }) { w, t in
             w.open("{")
             w.key("cues", first: true); w.array(t.cues) { w, c in w.string(c) }
@@ -119,7 +119,7 @@ enum NetworkJSONWriter {
         }
         w.close("}")
         w.out.append(0x0A)
-        try flush(&w, force: true)
+        try emit(w.out)
     }
 
     /// Foundation's pretty printing: two spaces per level, `"key" : value`, empty
@@ -148,11 +148,12 @@ enum NetworkJSONWriter {
             raw(bracket)
         }
 
-        mutating func emptyObject() {
-            raw("{")
+        /// An empty array or object: the opening bracket, a blank line, the closing one.
+        mutating func empty(_ opening: StaticString, _ closing: StaticString) {
+            raw(opening)
             out.append(0x0A)
             newline()
-            raw("}")
+            raw(closing)
         }
 
         /// Starts a member: a comma unless first, a new line, the key.
@@ -164,54 +165,30 @@ enum NetworkJSONWriter {
         }
 
         mutating func array<T>(_ items: [T], _ element: (inout Writer, T) -> Void) {
-            raw("[")
-            if items.isEmpty {
-                out.append(0x0A)
-                newline()
-                raw("]")
-                return
-            }
-            depth += 1
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline()
-                element(&self, item)
-            }
+            guard !items.isEmpty else { return empty("[", "]") }
+            open("[")
+            elements(items, 0..<items.count, element)
             close("]")
         }
 
-        /// `array`, offering the bytes so far to `flush` after each element.
-        mutating func flushingArray<T>(_ items: [T], flush: (inout Writer, Bool) throws(FileError) -> Void,
-                                       _ element: (inout Writer, T) -> Void) throws(FileError) {
-            raw("[")
-            if items.isEmpty {
-                out.append(0x0A)
-                newline()
-                raw("]")
-                return
-            }
-            depth += 1
-            for (i, item) in items.enumerated() {
+        /// Elements `range` of an array: each after a comma (but the first of the array)
+        /// on a new line.
+        mutating func elements<T>(_ items: [T], _ range: Range<Int>, _ element: (inout Writer, T) -> Void) {
+            for i in range {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 newline()
-                element(&self, item)
-                try flush(&self, false)
+                element(&self, items[i])
             }
-            close("]")
         }
 
-        /// `flushingArray` with the elements formatted on all cores: contiguous runs of
-        /// about `chunk` bytes (by `size`, an estimate) go one to a core, and their bytes
-        /// are appended in order, so the output is the same as one writer's.
-        mutating func parallelArray<T>(_ items: [T], chunk: Int, flush: (inout Writer, Bool) throws(FileError) -> Void,
+        /// `array` for long arrays: contiguous runs of about `chunk` bytes (by `size`, an
+        /// estimate) are formatted on all cores, one run to a core, and appended in
+        /// order, so the output is the same as one writer's; `flush` is offered the
+        /// bytes so far after each run.
+        mutating func streamedArray<T>(_ items: [T], chunk: Int, flush: (inout Writer) throws(FileError) -> Void,
                                        size: (T) -> Int, _ element: @escaping (inout Writer, T) -> Void) throws(FileError) {
-            let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            guard cores > 1, chunk < Int.max, items.count > 1 else {
-                try flushingArray(items, flush: flush, element)
-                return
-            }
-            raw("[")
-            depth += 1
+            guard !items.isEmpty else { return empty("[", "]") }
+            open("[")
             var runs: [Range<Int>] = []
             var start = 0, bytes = 0
             for (i, item) in items.enumerated() {
@@ -226,13 +203,10 @@ enum NetworkJSONWriter {
             let format = UnsafeSendable { (range: Range<Int>) -> [UInt8] in
                 var part = Writer()
                 part.depth = inner
-                for i in range {
-                    if i > 0 { part.out.append(UInt8(ascii: ",")) }
-                    part.newline()
-                    element(&part, items[i])
-                }
+                part.elements(items, range, element)
                 return part.out
             }
+            let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
             var next = 0
             while next < runs.count {
                 let group = Array(runs[next..<min(runs.count, next + cores)])
@@ -246,7 +220,7 @@ enum NetworkJSONWriter {
                 }
                 for part in parts {
                     out.append(contentsOf: part)
-                    try flush(&self, false)
+                    try flush(&self)
                 }
             }
             close("]")
