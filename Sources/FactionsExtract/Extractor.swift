@@ -64,18 +64,6 @@ final class ProgressMeter: @unchecked Sendable {
     }
 }
 
-/// Each concurrent iteration writes only its own slot.
-struct SendableBuffer<R>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<R?>
-    init(_ buffer: UnsafeMutableBufferPointer<R?>) { self.buffer = buffer }
-}
-
-/// The transform only reads the extractor, an immutable value.
-struct UnsafeTransform<T, R>: @unchecked Sendable {
-    let transform: (T) -> R
-    init(_ transform: @escaping (T) -> R) { self.transform = transform }
-}
-
 extension ExtractionOptions {
     func with(defaultYear: Int?) -> ExtractionOptions {
         var copy = self
@@ -133,24 +121,13 @@ public struct Extractor: Sendable {
         return try extractor.extractDocuments(dataset, meter: meter)
     }
 
-    /// `map` on all cores, results in input order; the error of the first failing
-    /// item (in input order) is thrown.
-    static func concurrentMap<T: Sendable, R>(_ items: [T], _ transform: (T) throws(InputError) -> R) throws(InputError) -> [R] {
-        if items.count < 2 { return try items.map { (item: T) throws(InputError) -> R in try transform(item) } }
-        var results = [Result<R, InputError>?](repeating: nil, count: items.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = SendableBuffer(buffer)
-            let wrapped: (T) -> Result<R, InputError> = { item in
-                do throws(InputError) { return .success(try transform(item)) } catch { return .failure(error) }
-            }
-            withoutActuallyEscaping(wrapped) { wrapped in
-                let work = UnsafeTransform(wrapped)
-                DispatchQueue.concurrentPerform(iterations: items.count) { i in
-                    slots.buffer[i] = work.transform(items[i])
-                }
-            }
+    /// `Parallel.map` for work that can fail: the error of the first failing item
+    /// (in input order) is thrown.
+    static func concurrentMap<T, R>(_ items: [T], _ transform: (T) throws(InputError) -> R) throws(InputError) -> [R] {
+        let results = Parallel.map(items) { item -> Result<R, InputError> in
+            do throws(InputError) { return .success(try transform(item)) } catch { return .failure(error) }
         }
-        return try results.map { (r: Result<R, InputError>?) throws(InputError) -> R in try r!.get() }
+        return try results.map { (result: Result<R, InputError>) throws(InputError) -> R in try result.get() }
     }
 
     /// Names in the dataset that the lexicon lacks, with counts and examples.
@@ -533,7 +510,7 @@ public struct Extractor: Sendable {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let runs = parts.count >= 8 * cores ? cores : 1
         let bounds = (0..<runs).map { r in (r * parts.count / runs)..<((r + 1) * parts.count / runs) }
-        let partials = Self.parallelMap(bounds) { range -> MergeAccumulator in
+        let partials = Parallel.map(bounds) { range -> MergeAccumulator in
             var accumulator = MergeAccumulator()
             for part in parts[range] { accumulator.add(part) }
             return accumulator
@@ -549,7 +526,7 @@ public struct Extractor: Sendable {
         let unsorted = Array(total.ties.values)
         let tieRuns = unsorted.count >= 64 ? cores : 1
         let tieBounds = (0..<tieRuns).map { r in (r * unsorted.count / tieRuns)..<((r + 1) * unsorted.count / tieRuns) }
-        let finalTies = Self.parallelMap(tieBounds) { range -> [Tie] in
+        let finalTies = Parallel.map(tieBounds) { range -> [Tie] in
             unsorted[range].map { tie -> Tie in
                 var t = tie
                 t.evidence.sort()
@@ -558,15 +535,6 @@ public struct Extractor: Sendable {
         }.flatMap { $0 }
         return ActorNetwork(generator: Generator(lexiconHash: lexicon.hash), calendar: calendar,
                             documents: documents, periods: periods, actors: actors, ties: finalTies)
-    }
-
-    /// `concurrentMap` for work that cannot fail.
-    static func parallelMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
-        do {
-            return try concurrentMap(items) { (item: T) throws(InputError) -> R in transform(item) }
-        } catch {
-            preconditionFailure("a transform that cannot throw threw \(error)")
-        }
     }
 }
 

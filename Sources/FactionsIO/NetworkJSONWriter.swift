@@ -1,12 +1,6 @@
 import Foundation
 import FactionsCore
 
-/// Hands a value to concurrent iterations that each touch only their own part of it.
-struct UnsafeSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
 /// Writes `network.json` byte for byte as `CanonicalJSON` (Foundation's encoder with
 /// sorted keys, pretty printing and unescaped slashes) would, without building a
 /// tree of values first. Keys are written in sorted order by hand, so a field added
@@ -186,7 +180,7 @@ enum NetworkJSONWriter {
         /// order, so the output is the same as one writer's; `flush` is offered the
         /// bytes so far after each run.
         mutating func streamedArray<T>(_ items: [T], chunk: Int, flush: (inout Writer) throws(FileError) -> Void,
-                                       size: (T) -> Int, _ element: @escaping (inout Writer, T) -> Void) throws(FileError) {
+                                       size: (T) -> Int, _ element: (inout Writer, T) -> Void) throws(FileError) {
             guard !items.isEmpty else { return empty("[", "]") }
             open("[")
             var runs: [Range<Int>] = []
@@ -200,23 +194,16 @@ enum NetworkJSONWriter {
                 }
             }
             let inner = depth
-            let format = UnsafeSendable { (range: Range<Int>) -> [UInt8] in
-                var part = Writer()
-                part.depth = inner
-                part.elements(items, range, element)
-                return part.out
-            }
             let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
             var next = 0
             while next < runs.count {
                 let group = Array(runs[next..<min(runs.count, next + cores)])
                 next += group.count
-                var parts = [[UInt8]](repeating: [], count: group.count)
-                parts.withUnsafeMutableBufferPointer { buffer in
-                    let slots = UnsafeSendable(buffer)
-                    DispatchQueue.concurrentPerform(iterations: group.count) { k in
-                        slots.value[k] = format.value(group[k])
-                    }
+                let parts = Parallel.map(group) { range -> [UInt8] in
+                    var part = Writer()
+                    part.depth = inner
+                    part.elements(items, range, element)
+                    return part.out
                 }
                 for part in parts {
                     out.append(contentsOf: part)

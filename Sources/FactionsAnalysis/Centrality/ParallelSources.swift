@@ -8,26 +8,12 @@ public enum ParallelSources {
     static func sum(nodeCount n: Int, threads: Int, _ body: @Sendable (Range<Int>) -> [Double]) -> [Double] {
         let workers = max(1, min(threads, n / 64 + 1))
         if workers == 1 { return body(0..<n) }
-        let parts = UnsafeMutableBufferPointer<[Double]>.allocate(capacity: workers)
-        parts.initialize(repeating: [])
-        defer { parts.deinitialize(); parts.deallocate() }
-        let box = PartsBox(parts)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let lo = n * w / workers, hi = n * (w + 1) / workers
-            box.parts[w] = body(lo..<hi)
-        }
+        let parts = Parallel.map(Array(0..<workers)) { w in body((n * w / workers)..<(n * (w + 1) / workers)) }
         var total = [Double](repeating: 0, count: n)
-        for w in 0..<workers {
-            let part = parts[w]
+        for part in parts {
             for v in 0..<n { total[v] += part[v] }
         }
         return total
-    }
-
-    /// Each worker writes only its own slot.
-    final class PartsBox: @unchecked Sendable {
-        let parts: UnsafeMutableBufferPointer<[Double]>
-        init(_ parts: UnsafeMutableBufferPointer<[Double]>) { self.parts = parts }
     }
 
     /// All cores: the default for path-based measures.

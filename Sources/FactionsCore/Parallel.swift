@@ -1,0 +1,30 @@
+import Foundation
+
+/// Hands a value to concurrent iterations that each touch only their own part of it
+/// (a slot of a buffer, a read-only closure).
+public struct UnsafeSendable<Value>: @unchecked Sendable {
+    public let value: Value
+    public init(_ value: Value) { self.value = value }
+}
+
+/// Work spread over all cores, with results in input order so that output does not
+/// depend on scheduling.
+public enum Parallel {
+    /// `items.map(transform)` on all cores. `transform` may read shared state but must
+    /// write only what it returns.
+    public static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+        if items.count < 2 { return items.map(transform) }
+        var results = [R?](repeating: nil, count: items.count)
+        let input = UnsafeSendable(items)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSendable(buffer)
+            withoutActuallyEscaping(transform) { transform in
+                let work = UnsafeSendable(transform)
+                DispatchQueue.concurrentPerform(iterations: input.value.count) { i in
+                    slots.value[i] = work.value(input.value[i])
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}
