@@ -102,14 +102,15 @@ public struct Discovery: Sendable {
 
     struct SpanTally: Sendable {
         var count = 0
-        /// Position of the first occurrence in the corpus (document, then order in it).
-        var first = Int.max
-        /// The first three occurrences, with their positions.
+        /// The first three occurrences, with their positions in the corpus (document,
+        /// then order in it), in order.
         var examples: [(position: Int, example: Candidate.Example)] = []
+
+        /// Position of the first occurrence: always the first example.
+        var first: Int { examples.first?.position ?? Int.max }
 
         mutating func merge(_ other: SpanTally) {
             count += other.count
-            first = min(first, other.first)
             if examples.count < 3 || other.examples.contains(where: { $0.position < examples.last!.position }) {
                 examples = Array((examples + other.examples).sorted { $0.position < $1.position }.prefix(3))
             }
@@ -158,7 +159,6 @@ public struct Discovery: Sendable {
                 order += 1
                 var t = tally.spans[span] ?? SpanTally()
                 t.count += 1
-                t.first = min(t.first, order)
                 if t.examples.count < 3 {
                     let q = quote ?? ScalarText.string(r.scalars[sentence.start..<sentence.end])
                     quote = q
@@ -168,14 +168,6 @@ public struct Discovery: Sendable {
             }
         }
         return tally
-    }
-
-    /// Candidates over a set of read documents.
-    public func candidates(_ readings: [(document: Document, reading: Extractor.Reading)], lexicon: Lexicon,
-                           ignore: Set<String>) -> [Candidate] {
-        var tally = Tally()
-        for (i, (document, reading)) in readings.enumerated() { tally.merge(self.tally(reading, document: document, index: i)) }
-        return candidates(tally, lexicon: lexicon, ignore: ignore)
     }
 
     /// One span's verdict once the corpus is known.
@@ -215,9 +207,16 @@ public struct Discovery: Sendable {
             }
             groups[o.key, default: []].append((0, o))
         }
-        let multi = groups.keys.filter { $0.contains(" ") }
+        // Full names by their last word (filtering all full names per surname was
+        // quadratic in the names of a large corpus).
+        var fullNames: [Substring: [String]] = [:]
+        for key in groups.keys where key.contains(" ") {
+            fullNames[key.split(separator: " ").last!, default: []].append(key)
+        }
         for key in groups.keys.sorted() where !key.contains(" ") {
-            let owners = multi.filter { $0.hasSuffix(" " + key) && (groups[$0]?.contains { $0.occurrence.kind == .person || $0.occurrence.kind == nil } ?? false) }
+            let owners = (fullNames[Substring(key)] ?? []).filter {
+                groups[$0]?.contains { $0.occurrence.kind == .person || $0.occurrence.kind == nil } ?? false
+            }
             if owners.count == 1, let owner = owners.first, let occ = groups[key] {
                 groups[owner, default: []].append(contentsOf: occ.map { (1, $0.occurrence) })
                 groups[key] = nil
