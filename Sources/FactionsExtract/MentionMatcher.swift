@@ -30,14 +30,34 @@ public struct Mention: Sendable, Hashable {
 ///
 /// Matching is O(n · L) for n tokens and L the longest alias in tokens.
 public struct MentionMatcher: Sendable {
-    private struct TrieNode: Sendable {
-        var children: [String: Int] = [:]
-        var target: Mention.Target? = nil
-        /// Explicit aliases outrank generated plural/singular variants.
-        var explicit = false
+    /// The alias trie while it is built, keyed by words.
+    private struct TrieBuilder {
+        struct Node {
+            var children: [String: Int] = [:]
+            var target: Mention.Target? = nil
+            /// Explicit aliases outrank generated plural/singular variants.
+            var explicit = false
+        }
+        var nodes = [Node()]
+
+        mutating func insert(_ key: [String], _ target: Mention.Target, explicit: Bool) {
+            var node = 0
+            for part in key {
+                if let next = nodes[node].children[part] {
+                    node = next
+                } else {
+                    nodes.append(Node())
+                    nodes[node].children[part] = nodes.count - 1
+                    node = nodes.count - 1
+                }
+            }
+            if nodes[node].target == nil || (explicit && !nodes[node].explicit) {
+                nodes[node].target = target
+                nodes[node].explicit = explicit
+            }
+        }
     }
 
-    private var nodes: [TrieNode] = [TrieNode()]
     public let lexicon: Lexicon
     /// The trie for matching, flattened once built: every word of every alias gets an
     /// id, so a token is hashed once per sentence and the walk compares integers.
@@ -57,6 +77,7 @@ public struct MentionMatcher: Sendable {
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
         let tokenizer = Tokenizer()
+        var trie = TrieBuilder()
         var variantOwners: [[String]: Set<Int>] = [:]
         var explicitKeys = Set<[String]>()
         func keys(_ alias: String) -> [String] {
@@ -67,7 +88,7 @@ public struct MentionMatcher: Sendable {
             for alias in entry.aliases {
                 let k = keys(alias)
                 guard !k.isEmpty else { continue }
-                insert(k, .entry(e), explicit: true)
+                trie.insert(k, .entry(e), explicit: true)
                 explicitKeys.insert(k)
                 // Common-noun aliases ("soviets") get no singular/plural variants:
                 // the lowercase singular is usually an adjective ("soviet power").
@@ -83,13 +104,13 @@ public struct MentionMatcher: Sendable {
         for (a, form) in lexicon.ambiguous.enumerated() {
             let k = keys(form.form)
             guard !k.isEmpty else { continue }
-            insert(k, .ambiguous(a), explicit: true)
+            trie.insert(k, .ambiguous(a), explicit: true)
             explicitKeys.insert(k)
             if k[0] == "the" || k[0] == "The" {
                 var other = k
                 other[0] = k[0] == "the" ? "The" : "the"
                 if !explicitKeys.contains(other) {
-                    insert(other, .ambiguous(a), explicit: true)
+                    trie.insert(other, .ambiguous(a), explicit: true)
                     explicitKeys.insert(other)
                 }
             }
@@ -97,17 +118,17 @@ public struct MentionMatcher: Sendable {
         for form in lexicon.ignore {
             let k = keys(form)
             guard !k.isEmpty, !explicitKeys.contains(k) else { continue }
-            insert(k, .ignored, explicit: true)
+            trie.insert(k, .ignored, explicit: true)
             explicitKeys.insert(k)
         }
         for (variant, owners) in variantOwners.sorted(by: { $0.key.joined(separator: " ") < $1.key.joined(separator: " ") })
             where owners.count == 1 && !explicitKeys.contains(variant) {
-            insert(variant, .entry(owners.first!), explicit: false)
+            trie.insert(variant, .entry(owners.first!), explicit: false)
         }
-        flatten()
+        flatten(trie.nodes)
     }
 
-    private mutating func flatten() {
+    private mutating func flatten(_ nodes: [TrieBuilder.Node]) {
         for node in nodes {
             for word in node.children.keys where vocabulary[word] == nil {
                 vocabulary[word] = Int32(vocabulary.count)
@@ -180,23 +201,6 @@ public struct MentionMatcher: Sendable {
         return out
     }
 
-    private mutating func insert(_ key: [String], _ target: Mention.Target, explicit: Bool) {
-        var node = 0
-        for part in key {
-            if let next = nodes[node].children[part] {
-                node = next
-            } else {
-                nodes.append(TrieNode())
-                nodes[node].children[part] = nodes.count - 1
-                node = nodes.count - 1
-            }
-        }
-        if nodes[node].target == nil || (explicit && !nodes[node].explicit) {
-            nodes[node].target = target
-            nodes[node].explicit = explicit
-        }
-    }
-
     /// The longest alias starting at token `i`: its end and target. `words[j - base]`
     /// is token j's word id (-1 when no alias has it), `possessives` the id of the word
     /// with `'s` for possessive tokens.
@@ -236,7 +240,8 @@ public struct MentionMatcher: Sendable {
         guard text.utf8.contains(UInt8(ascii: "-")) else { return nil }
         for prefix in ["anti-", "pro-", "non-", "ex-"] where text.hasPrefix(prefix) {
             let rest = String(text.dropFirst(prefix.count))
-            guard let node = nodes[0].children[rest], let target = nodes[node].target, case .entry = target else { return nil }
+            let node = child(0, wordID(rest))
+            guard node >= 0, let target = nodeTarget[node], case .entry = target else { return nil }
             // Only when the token is written plainly (no markers inside), so offsets add up.
             guard token.end - token.start == text.unicodeScalars.count else { return nil }
             let start = token.start + prefix.unicodeScalars.count
