@@ -10,6 +10,14 @@ public struct UnsafeSendable<Value>: @unchecked Sendable {
 /// Work spread over all cores, with results in input order so that output does not
 /// depend on scheduling.
 public enum Parallel {
+    /// The cores this process may use.
+    public static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// `0..<count` cut into `parts` contiguous ranges whose lengths differ by at most one.
+    public static func split(_ count: Int, into parts: Int) -> [Range<Int>] {
+        (0..<parts).map { r in (r * count / parts)..<((r + 1) * count / parts) }
+    }
+
     /// `items.map(transform)` on all cores. `transform` may read shared state but must
     /// write only what it returns.
     public static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {

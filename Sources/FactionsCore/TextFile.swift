@@ -5,12 +5,25 @@ public enum TextFile {
     /// Largest file read whole: beyond this a text is not a text for this tool.
     public static let maxBytes = 512 * 1024 * 1024
 
-    public static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
+    /// The size of a file that can be read: it exists, is not a folder and is not
+    /// larger than `maxBytes`.
+    public static func checkedSize(_ path: String) throws(InputError) -> Int {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw InputError(path: path, message: "no such file; check the path")
         }
         if isDir.boolValue { throw InputError(path: path, message: "is a folder, expected a file") }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        if size > maxBytes { throw tooLarge(path, size) }
+        return size
+    }
+
+    static func tooLarge(_ path: String, _ size: Int) -> InputError {
+        InputError(path: path, message: "is \(size) bytes, more than the \(maxBytes) this tool reads; split it")
+    }
+
+    public static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
+        _ = try checkedSize(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError(path: path, message: "cannot be read (permission denied?)")
         }
@@ -21,9 +34,8 @@ public enum TextFile {
         } catch {
             throw InputError(path: path, message: "cannot be read: \(error.localizedDescription)")
         }
-        if data.count > maxBytes {
-            throw InputError(path: path, message: "is \(data.count) bytes, more than the \(maxBytes) this tool reads; split it")
-        }
+        // Checked again: the file may have grown since.
+        if data.count > maxBytes { throw tooLarge(path, data.count) }
         return [UInt8](data)
     }
 

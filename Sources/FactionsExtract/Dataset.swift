@@ -35,9 +35,13 @@ public struct DatasetDocument: Sendable {
         case .memory(let text): return text
         case .file(let path):
             let bytes = try TextFile.readBytes(path)
-            if bytes.isEmpty { throw InputError(path: path, message: "is empty (0 bytes); remove it or add its text") }
+            if bytes.isEmpty { throw Self.empty(path) }
             return try TextFile.decodeUTF8(bytes, path: path)
         }
+    }
+
+    static func empty(_ path: String) -> InputError {
+        InputError(path: path, message: "is empty (0 bytes); remove it or add its text")
     }
 
     /// The document with its title taken from the text when the text is a file, and
@@ -121,16 +125,8 @@ public struct Dataset: Sendable {
         var documents: [DatasetDocument] = []
         for file in files {
             let full = (textFolder as NSString).appendingPathComponent(file)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder) else {
-                throw InputError(path: full, message: "no such file; check the path")
-            }
-            if isFolder.boolValue { throw InputError(path: full, message: "is a folder, expected a file") }
-            let size = ((try? FileManager.default.attributesOfItem(atPath: full))?[.size] as? NSNumber)?.intValue ?? 0
-            if size == 0 { throw InputError(path: full, message: "is empty (0 bytes); remove it or add its text") }
-            if size > TextFile.maxBytes {
-                throw InputError(path: full, message: "is \(size) bytes, more than the \(TextFile.maxBytes) this tool reads; split it")
-            }
+            let size = try TextFile.checkedSize(full)
+            if size == 0 { throw DatasetDocument.empty(full) }
             let id = (file as NSString).deletingPathExtension
             // The title is the text's first line, set when the text is read.
             documents.append(DatasetDocument(document: Document(id: id, file: file, title: id), path: full, byteCount: size))

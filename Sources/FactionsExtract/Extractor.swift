@@ -507,10 +507,9 @@ public struct Extractor: Sendable {
                       calendar: String) -> ActorNetwork {
         // Merging is associative and the result is put in canonical order at the end,
         // so contiguous runs of documents merge on separate cores first.
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let runs = parts.count >= 8 * cores ? cores : 1
-        let bounds = (0..<runs).map { r in (r * parts.count / runs)..<((r + 1) * parts.count / runs) }
-        let partials = Parallel.map(bounds) { range -> MergeAccumulator in
+        let cores = Parallel.cores
+        let runs = Parallel.split(parts.count, into: parts.count >= 8 * cores ? cores : 1)
+        let partials = Parallel.map(runs) { range -> MergeAccumulator in
             var accumulator = MergeAccumulator()
             for part in parts[range] { accumulator.add(part) }
             return accumulator
@@ -524,9 +523,8 @@ public struct Extractor: Sendable {
         }
         // Sorting the evidence of a large corpus takes as long as merging it.
         let unsorted = Array(total.ties.values)
-        let tieRuns = unsorted.count >= 64 ? cores : 1
-        let tieBounds = (0..<tieRuns).map { r in (r * unsorted.count / tieRuns)..<((r + 1) * unsorted.count / tieRuns) }
-        let finalTies = Parallel.map(tieBounds) { range -> [Tie] in
+        let tieRuns = Parallel.split(unsorted.count, into: unsorted.count >= 64 ? cores : 1)
+        let finalTies = Parallel.map(tieRuns) { range -> [Tie] in
             unsorted[range].map { tie -> Tie in
                 var t = tie
                 t.evidence.sort()

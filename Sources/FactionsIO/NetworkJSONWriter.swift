@@ -194,7 +194,7 @@ enum NetworkJSONWriter {
                 }
             }
             let inner = depth
-            let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let cores = Parallel.cores
             var next = 0
             while next < runs.count {
                 let group = Array(runs[next..<min(runs.count, next + cores)])

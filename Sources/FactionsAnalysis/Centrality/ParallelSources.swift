@@ -8,7 +8,7 @@ public enum ParallelSources {
     static func sum(nodeCount n: Int, threads: Int, _ body: @Sendable (Range<Int>) -> [Double]) -> [Double] {
         let workers = max(1, min(threads, n / 64 + 1))
         if workers == 1 { return body(0..<n) }
-        let parts = Parallel.map(Array(0..<workers)) { w in body((n * w / workers)..<(n * (w + 1) / workers)) }
+        let parts = Parallel.map(Parallel.split(n, into: workers), body)
         var total = [Double](repeating: 0, count: n)
         for part in parts {
             for v in 0..<n { total[v] += part[v] }
@@ -17,7 +17,7 @@ public enum ParallelSources {
     }
 
     /// All cores: the default for path-based measures.
-    public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+    public static var defaultThreads: Int { Parallel.cores }
 }
 
 /// Breadth-first search from one source at a time, for unweighted graphs: Int32
