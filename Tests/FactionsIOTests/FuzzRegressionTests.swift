@@ -14,21 +14,19 @@ import FactionsCore
         return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted().map { dir.appendingPathComponent($0) }
     }
 
-    @Test func graphMLCrashesAreErrors() throws {
-        let files = Self.files("FuzzGraphML")
+    @Test(arguments: ["FuzzGraphML", "FuzzGEXF"])
+    func crashesAreErrors(_ target: String) throws {
+        let files = Self.files(target)
         #expect(!files.isEmpty)
         for url in files {
             let bytes = [UInt8](try Data(contentsOf: url))
-            #expect(throws: InputError.self, "\(url.lastPathComponent)") { try GraphMLReader.read(bytes, path: url.lastPathComponent) }
-        }
-    }
-
-    @Test func gexfCrashesAreErrors() throws {
-        let files = Self.files("FuzzGEXF")
-        #expect(!files.isEmpty)
-        for url in files {
-            let bytes = [UInt8](try Data(contentsOf: url))
-            #expect(throws: InputError.self, "\(url.lastPathComponent)") { try GEXFReader.read(bytes, path: url.lastPathComponent) }
+            #expect(throws: InputError.self, "\(url.lastPathComponent)") {
+                if target == "FuzzGraphML" {
+                    _ = try GraphMLReader.read(bytes, path: url.lastPathComponent)
+                } else {
+                    _ = try GEXFReader.read(bytes, path: url.lastPathComponent)
+                }
+            }
         }
     }
 }
