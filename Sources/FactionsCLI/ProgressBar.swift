@@ -37,12 +37,10 @@ final class ProgressBar: @unchecked Sendable {
         let filled = Int((share * Double(width)).rounded(.down))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let mb = { (b: Int) in String(format: "%.1f", Double(b) / 1_000_000) }
-        let pass = status.corpusBytes > 0 ? min(status.passes, status.done / status.corpusBytes + 1) : 1
-        let inPass = status.done >= status.corpusBytes * status.passes
-            ? status.corpusBytes : status.done - (pass - 1) * status.corpusBytes
+        let pass = status.pass
         let speed = seconds > 0 ? String(format: "%.1f MB/s", Double(status.done) / 1_000_000 / seconds) : "-"
-        let passes = status.passes > 1 ? "  pass \(pass)/\(status.passes)" : ""
-        return "\(label) [\(bar)] \(String(format: "%3d", Int(share * 100)))%\(passes)  \(mb(inPass))/\(mb(status.corpusBytes)) MB  \(speed)"
+        let passes = status.passes > 1 ? "  pass \(pass.number)/\(status.passes)" : ""
+        return "\(label) [\(bar)] \(String(format: "%3d", Int(share * 100)))%\(passes)  \(mb(pass.done))/\(mb(status.corpusBytes)) MB  \(speed)"
     }
 
     /// The extractor's progress callback drawing this bar.
@@ -54,8 +52,7 @@ final class ProgressBar: @unchecked Sendable {
         let now = DispatchTime.now().uptimeNanoseconds
         // Every tenth of a second on a terminal, every two seconds in a log.
         let interval: UInt64 = terminal ? 100_000_000 : 2_000_000_000
-        let finished = status.done >= status.corpusBytes * status.passes
-        guard finished || now - lastDraw >= interval else { return }
+        guard status.finished || now - lastDraw >= interval else { return }
         lastDraw = now
         let text = Self.line(label: label, status: status, seconds: Double(now - start) / 1e9)
         write(terminal ? "\r" + text : text + "\n")

@@ -35,9 +35,20 @@ public struct ExtractionStatus: Sendable, Hashable {
         self.done = done
     }
 
+    /// Bytes to read over all passes.
+    public var total: Int { corpusBytes * passes }
+
     /// Share of the work done, 0...1.
-    public var fraction: Double {
-        corpusBytes * passes > 0 ? min(1, Double(done) / Double(corpusBytes * passes)) : 1
+    public var fraction: Double { total > 0 ? min(1, Double(done) / Double(total)) : 1 }
+
+    public var finished: Bool { done >= total }
+
+    /// The pass under way (from 1) and the bytes read in it; the last pass, whole,
+    /// once finished.
+    public var pass: (number: Int, done: Int) {
+        guard corpusBytes > 0, !finished else { return (passes, corpusBytes) }
+        let number = done / corpusBytes + 1
+        return (number, done - (number - 1) * corpusBytes)
     }
 }
 
@@ -59,7 +70,7 @@ final class ProgressMeter: @unchecked Sendable {
         guard let report else { return }
         lock.lock()
         defer { lock.unlock() }
-        status.done = min(status.done + bytes, status.corpusBytes * status.passes)
+        status.done = min(status.done + bytes, status.total)
         report(status)
     }
 }
