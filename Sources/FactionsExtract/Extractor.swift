@@ -382,14 +382,6 @@ public struct Extractor: Sendable {
                 if !relation.directed && target < source { swap(&source, &target) }
                 let key = TieKey(source: source, target: target, type: relation.type, sign: relation.sign,
                                  directed: relation.directed)
-                if result.ties[key] == nil {
-                    result.ties[key] = Tie(source: source, target: target, type: relation.type, sign: relation.sign,
-                                           weight: 0, directed: relation.directed)
-                }
-                // One sentence is one piece of evidence even if the cue repeats.
-                if let last = result.ties[key]!.evidence.last, last.sentence == sentence.index, last.document == document.id {
-                    continue
-                }
                 var dated = evidence
                 var when = interval
                 if relation.earlier, let i = interval {
@@ -398,11 +390,9 @@ public struct Extractor: Sendable {
                     dated = Evidence(document: evidence.document, sentence: evidence.sentence, start: evidence.start,
                                      end: evidence.end, quote: evidence.quote, interval: when, dating: "pluperfect")
                 }
-                result.ties[key]!.add(dated, interval: when)
-                if !result.ties[key]!.cues.contains(relation.cue) {
-                    result.ties[key]!.cues.append(relation.cue)
-                    result.ties[key]!.cues.sort()
-                }
+                let fresh = Tie(source: source, target: target, type: relation.type, sign: relation.sign, weight: 0,
+                                directed: relation.directed)
+                result.ties[key, default: fresh].add(dated, interval: when, cue: relation.cue)
             }
         }
         return result
@@ -582,6 +572,17 @@ extension Tie {
         if let interval {
             from = from.map { min($0, interval.from) } ?? interval.from
             to = to.map { max($0, interval.to) } ?? interval.to
+        }
+    }
+
+    /// Adds a typed relation's sentence and cue; one sentence is one piece of
+    /// evidence even if the cue repeats in it.
+    mutating func add(_ evidence: Evidence, interval: MonthInterval?, cue: String) {
+        if let last = self.evidence.last, last.sentence == evidence.sentence, last.document == evidence.document { return }
+        add(evidence, interval: interval)
+        if !cues.contains(cue) {
+            cues.append(cue)
+            cues.sort()
         }
     }
 
