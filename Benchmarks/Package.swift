@@ -24,6 +24,7 @@ let package = Package(
             name: "render-bench",
             dependencies: [
                 .product(name: "FactionsRender", package: "factions"),
+                .product(name: "FactionsAnalysis", package: "factions"),
             ]
         ),
     ]

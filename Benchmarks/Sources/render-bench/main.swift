@@ -13,6 +13,7 @@
 //
 //   render-bench [--nodes 5000] [--repeat 200]
 
+import FactionsAnalysis
 import FactionsRender
 import Foundation
 
@@ -69,21 +70,14 @@ func emit(_ fields: [String: Any]) {
 
 /// Preferential attachment with a fixed seed (SplitMix64), as DOT.
 func network(nodes: Int, m: Int = 2, seed: UInt64 = 7) -> String {
-    var state = seed
-    func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var rng = SplitMix64(seed: seed)
     var targets: [Int] = []
     var lines = ["graph G {", "  node [shape=circle, width=0.2, label=\"\"];"]
     for v in 0..<nodes {
         if v == 0 { lines.append("  n0;"); continue }
         var chosen = Set<Int>()
         while chosen.count < min(m, v) {
-            let u = targets.isEmpty ? 0 : targets[Int(next() % UInt64(targets.count))]
+            let u = targets.isEmpty ? 0 : targets[Int(rng.next() % UInt64(targets.count))]
             if u != v { chosen.insert(u) }
             if targets.isEmpty { break }
         }
