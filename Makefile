@@ -45,4 +45,4 @@ sanitize: setup
 	bash Scripts/sanitize.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz .build-sanitize* Benchmarks/.build
