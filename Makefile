@@ -45,4 +45,4 @@ sanitize: setup
 	bash Scripts/sanitize.sh
 
 clean:
-	rm -rf .build .build-fuzz .build-sanitize* Benchmarks/.build
+	rm -rf .build .build-fuzz .build-asan .build-tsan Benchmarks/.build
