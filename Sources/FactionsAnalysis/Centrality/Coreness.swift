@@ -6,40 +6,61 @@ import FactionsCore
 public enum Coreness {
     public static func compute(_ graph: Graph) -> NodeScores {
         let n = graph.nodeCount
-        var degree = (0..<n).map { graph.degree($0) }
-        let maxDegree = degree.max() ?? 0
-        var bin = [Int](repeating: 0, count: maxDegree + 1)
-        for d in degree { bin[d] += 1 }
-        var start = 0
-        for d in 0...maxDegree {
-            let count = bin[d]
-            bin[d] = start
-            start += count
-        }
-        var position = [Int](repeating: 0, count: n)
-        var vertices = [Int](repeating: 0, count: n)
+        // 32-bit working arrays read through unsafe buffers: the peeling loop does a
+        // handful of dependent loads per tie, and bounds checks on each were a third
+        // of its time.
+        var degree = [Int32](repeating: 0, count: n)
+        var maxDegree = 0
         for v in 0..<n {
-            position[v] = bin[degree[v]]
-            vertices[position[v]] = v
-            bin[degree[v]] += 1
+            let d = graph.degree(v)
+            degree[v] = Int32(d)
+            maxDegree = max(maxDegree, d)
         }
-        for d in stride(from: maxDegree, to: 0, by: -1) { bin[d] = bin[d - 1] }
-        if maxDegree >= 0 && !bin.isEmpty { bin[0] = 0 }
-        for i in 0..<n {
-            let v = vertices[i]
-            for e in graph.neighborRange(v) {
-                let u = Int(graph.neighbors[e])
-                if degree[u] > degree[v] {
-                    let du = degree[u]
-                    let pu = position[u]
-                    let pw = bin[du]
-                    let w = vertices[pw]
-                    if u != w {
-                        position[u] = pw; vertices[pu] = w
-                        position[w] = pu; vertices[pw] = u
+        var bin = [Int32](repeating: 0, count: maxDegree + 1)
+        var position = [Int32](repeating: 0, count: n)
+        var vertices = [Int32](repeating: 0, count: n)
+        degree.withUnsafeMutableBufferPointer { degree in
+            bin.withUnsafeMutableBufferPointer { bin in
+                position.withUnsafeMutableBufferPointer { position in
+                    vertices.withUnsafeMutableBufferPointer { vertices in
+                        graph.offsets.withUnsafeBufferPointer { offsets in
+                            graph.neighbors.withUnsafeBufferPointer { neighbors in
+                                for v in 0..<n { bin[Int(degree[v])] += 1 }
+                                var start: Int32 = 0
+                                for d in 0...maxDegree {
+                                    let count = bin[d]
+                                    bin[d] = start
+                                    start += count
+                                }
+                                for v in 0..<n {
+                                    let d = Int(degree[v])
+                                    position[v] = bin[d]
+                                    vertices[Int(bin[d])] = Int32(v)
+                                    bin[d] += 1
+                                }
+                                for d in stride(from: maxDegree, to: 0, by: -1) { bin[d] = bin[d - 1] }
+                                bin[0] = 0
+                                for i in 0..<n {
+                                    let v = Int(vertices[i])
+                                    let dv = degree[v]
+                                    for e in offsets[v]..<offsets[v + 1] {
+                                        let u = Int(neighbors[e])
+                                        let du = degree[u]
+                                        guard du > dv else { continue }
+                                        let pu = Int(position[u])
+                                        let pw = Int(bin[Int(du)])
+                                        let w = Int(vertices[pw])
+                                        if u != w {
+                                            position[u] = Int32(pw); vertices[pu] = Int32(w)
+                                            position[w] = Int32(pu); vertices[pw] = Int32(u)
+                                        }
+                                        bin[Int(du)] += 1
+                                        degree[u] = du - 1
+                                    }
+                                }
+                            }
+                        }
                     }
-                    bin[du] += 1
-                    degree[u] -= 1
                 }
             }
         }
