@@ -227,7 +227,7 @@ public struct Extractor: Sendable {
         let scalars = ScalarText.scalars(of: text)
         let (tokens, blocks) = Tokenizer().tokenize(scalars)
         let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
-        let all: [[Mention]] = sentences.map { matcher.mentions(in: tokens, range: $0.tokens) }
+        let all = matcher.mentions(in: tokens, ranges: sentences.map(\.tokens))
         let ignored: [[Range<Int>]] = all.map { $0.filter { if case .ignored = $0.target { true } else { false } }.map(\.tokens) }
         var sentenceMentions: [[Mention]] = all.map { $0.filter { if case .ignored = $0.target { false } else { true } } }
         var unresolved = 0

@@ -60,19 +60,14 @@ public struct MentionMatcher: Sendable {
 
     public let lexicon: Lexicon
     /// The trie for matching, flattened once built: every word of every alias gets an
-    /// id, so a token is hashed once per sentence and the walk compares integers.
-    private var vocabulary: [String: Int32] = [:]
+    /// id, so a token is looked up once per sentence and the walk compares integers.
+    private var words = WordTable()
     /// Children of node v: `childWord[childStart[v]..<childStart[v + 1]]` (sorted word
     /// ids) and the nodes they lead to in `childNode`.
     private var childStart: [Int32] = []
     private var childWord: [Int32] = []
     private var childNode: [Int32] = []
     private var nodeTarget: [Mention.Target?] = []
-    /// A 65,536-bit filter of the vocabulary's words by an FNV-1a hash of their bytes:
-    /// most tokens are no alias word, and the filter tells so without hashing the
-    /// string for the dictionary (a tenth of extraction time). Only ASCII tokens use
-    /// it: for those, equal strings are equal bytes.
-    private var filter = [UInt64](repeating: 0, count: 1024)
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -129,11 +124,13 @@ public struct MentionMatcher: Sendable {
     }
 
     private mutating func flatten(_ nodes: [TrieBuilder.Node]) {
+        var vocabulary: [String: Int32] = [:]
         for node in nodes {
             for word in node.children.keys where vocabulary[word] == nil {
                 vocabulary[word] = Int32(vocabulary.count)
             }
         }
+        words = WordTable(vocabulary)
         childStart = [0]
         for node in nodes {
             let sorted = node.children.map { (vocabulary[$0.key]!, Int32($0.value)) }.sorted { $0.0 < $1.0 }
@@ -142,30 +139,6 @@ public struct MentionMatcher: Sendable {
             childStart.append(Int32(childWord.count))
         }
         nodeTarget = nodes.map(\.target)
-        for word in vocabulary.keys {
-            let (hash, _) = Self.fnv(word)
-            filter[Int(hash >> 6) & 1023] |= 1 << (hash & 63)
-        }
-    }
-
-    /// FNV-1a over the UTF-8 bytes, and whether all of them are ASCII.
-    @inline(__always)
-    static func fnv(_ text: String) -> (UInt32, Bool) {
-        var hash: UInt32 = 2_166_136_261
-        var high: UInt8 = 0
-        for b in text.utf8 {
-            hash = (hash ^ UInt32(b)) &* 16_777_619
-            high |= b
-        }
-        return (hash, high < 0x80)
-    }
-
-    /// The word id of a token's text, -1 when no alias has the word.
-    @inline(__always)
-    private func wordID(_ text: String) -> Int32 {
-        let (hash, ascii) = Self.fnv(text)
-        if ascii && filter[Int(hash >> 6) & 1023] & (1 << (hash & 63)) == 0 { return -1 }
-        return vocabulary[text] ?? -1
     }
 
     /// The child of `node` along word `word`, or -1.
@@ -201,10 +174,10 @@ public struct MentionMatcher: Sendable {
         return out
     }
 
-    /// The longest alias starting at token `i`: its end and target. `words[j - base]`
+    /// The longest alias starting at token `i`: its end and target. `words[j]`
     /// is token j's word id (-1 when no alias has it), `possessives` the id of the word
-    /// with `'s` for possessive tokens.
-    private func longest(at i: Int, in tokens: [Token], limit: Int, base: Int, words: [Int32],
+    /// with `'s` for possessive tokens (-1 when no alias has it, -2 for other tokens).
+    private func longest(at i: Int, limit: Int, words: [Int32],
                          possessives: [Int32]) -> (end: Int, target: Mention.Target)? {
         var node = 0
         var best: (end: Int, target: Mention.Target)? = nil
@@ -213,9 +186,9 @@ public struct MentionMatcher: Sendable {
             // A possessive continues a name only where the alias has one
             // ("International Women's Day"); otherwise the name stops there
             // ("Lenin's Bolsheviks").
-            let possessive = tokens[j].possessive
+            let possessive = possessives[j] != -2
             if possessive {
-                let next = child(node, possessives[j - base])
+                let next = child(node, possessives[j])
                 if next >= 0 {
                     node = next
                     j += 1
@@ -223,7 +196,7 @@ public struct MentionMatcher: Sendable {
                     continue
                 }
             }
-            let next = child(node, words[j - base])
+            let next = child(node, words[j])
             guard next >= 0 else { break }
             node = next
             j += 1
@@ -233,14 +206,13 @@ public struct MentionMatcher: Sendable {
         return best
     }
 
-    /// "anti-Bolshevik", "pro-Kerensky": the name after the prefix is a mention.
+    /// "anti-Bolshevik", "pro-Kerensky": the name after the prefix is a mention. Asked
+    /// only of tokens with a hyphen (every prefix ends in one; most words have none).
     private func prefixed(_ token: Token, index: Int) -> Mention? {
         let text = token.text
-        // Every prefix ends in a hyphen; most words have none.
-        guard text.utf8.contains(UInt8(ascii: "-")) else { return nil }
         for prefix in ["anti-", "pro-", "non-", "ex-"] where text.hasPrefix(prefix) {
             let rest = String(text.dropFirst(prefix.count))
-            let node = child(0, wordID(rest))
+            let node = child(0, words.id(of: rest).id)
             guard node >= 0, let target = nodeTarget[node], case .entry = target else { return nil }
             // Only when the token is written plainly (no markers inside), so offsets add up.
             guard token.end - token.start == text.unicodeScalars.count else { return nil }
@@ -255,26 +227,45 @@ public struct MentionMatcher: Sendable {
     /// overlap, the one reaching further wins ("the Soviet government" is the Soviet
     /// government, not "the Soviet" followed by a stray word).
     public func mentions(in tokens: [Token], range: Range<Int>) -> [Mention] {
+        mentions(in: tokens, ranges: [range])[0]
+    }
+
+    /// `mentions(in:range:)` for each range (a document's sentences), looking every
+    /// token up once.
+    public func mentions(in tokens: [Token], ranges: [Range<Int>]) -> [[Mention]] {
+        // Word ids of every token, of its `'s` form (-2: not possessive) and whether
+        // it has a hyphen, for all ranges at once.
+        var ids = [Int32](repeating: -1, count: tokens.count)
+        var possessives = [Int32](repeating: -2, count: tokens.count)
+        var hyphenated = [Bool](repeating: false, count: tokens.count)
+        tokens.withUnsafeBufferPointer { tokens in
+            for range in ranges {
+                for j in range {
+                    let (id, hyphen) = words.id(of: tokens[j].text)
+                    ids[j] = id
+                    hyphenated[j] = hyphen
+                    if tokens[j].possessive { possessives[j] = words.id(of: tokens[j].text + "'s").id }
+                }
+            }
+        }
+        return ranges.map { mentions(in: tokens, range: $0, ids: ids, possessives: possessives, hyphenated: hyphenated) }
+    }
+
+    private func mentions(in tokens: [Token], range: Range<Int>, ids: [Int32], possessives: [Int32],
+                          hyphenated: [Bool]) -> [Mention] {
         var out: [Mention] = []
         var i = range.lowerBound
         let limit = range.upperBound
-        let base = range.lowerBound
-        var words = [Int32](repeating: -1, count: range.count)
-        var possessives = [Int32](repeating: -1, count: range.count)
-        for j in range {
-            words[j - base] = wordID(tokens[j].text)
-            if tokens[j].possessive { possessives[j - base] = wordID(tokens[j].text + "'s") }
-        }
         while i < limit {
-            guard let best = longest(at: i, in: tokens, limit: limit, base: base, words: words, possessives: possessives) else {
-                if let m = prefixed(tokens[i], index: i) { out.append(m) }
+            guard let best = longest(at: i, limit: limit, words: ids, possessives: possessives) else {
+                if hyphenated[i], let m = prefixed(tokens[i], index: i) { out.append(m) }
                 i += 1
                 continue
             }
             var overtaken = false
             if best.end - i > 1 {
                 for j in (i + 1)..<best.end {
-                    if let other = longest(at: j, in: tokens, limit: limit, base: base, words: words,
+                    if let other = longest(at: j, limit: limit, words: ids,
                                            possessives: possessives), other.end > best.end {
                         overtaken = true
                         break
@@ -288,5 +279,88 @@ public struct MentionMatcher: Sendable {
             i = best.end
         }
         return out
+    }
+}
+
+/// The words of all aliases, each with its id, for looking up every token of a text.
+///
+/// Most tokens are no alias word. ASCII words (nearly all of them) are found by an
+/// FNV-1a hash over their bytes in an open-addressed table a quarter full, so a miss
+/// costs one pass over the bytes and one probe; the standard dictionary, whose seeded
+/// hash of each token was a tenth of extraction time, is left for other words.
+struct WordTable: Sendable {
+    /// Per slot: the word's hash in the high 32 bits and its id + 1 in the low (0: empty).
+    private var slots: [UInt64] = [0]
+    private var mask = 0
+    /// The UTF-8 of word id k: `bytes[starts[k]..<starts[k + 1]]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int32] = [0]
+    private var other: [String: Int32] = [:]
+
+    init() {}
+
+    init(_ vocabulary: [String: Int32]) {
+        let byID = vocabulary.sorted { $0.value < $1.value }
+        var capacity = 16
+        while capacity < 4 * byID.count { capacity *= 2 }
+        slots = [UInt64](repeating: 0, count: capacity)
+        mask = capacity - 1
+        for (word, id) in byID {
+            precondition(Int(id) == starts.count - 1, "word ids are dense")
+            bytes += word.utf8
+            starts.append(Int32(bytes.count))
+            let (hash, ascii, _) = Self.fnv(word.utf8)
+            guard ascii else { other[word] = id; continue }
+            var slot = Int(hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
+        }
+    }
+
+    /// FNV-1a over the bytes, whether all are ASCII, and whether one is a hyphen.
+    @inline(__always)
+    static func fnv<Bytes: Sequence<UInt8>>(_ utf8: Bytes) -> (hash: UInt32, ascii: Bool, hyphen: Bool) {
+        var hash: UInt32 = 2_166_136_261
+        var high: UInt8 = 0
+        var hyphen = false
+        for b in utf8 {
+            hash = (hash ^ UInt32(b)) &* 16_777_619
+            high |= b
+            hyphen = hyphen || b == UInt8(ascii: "-")
+        }
+        return (hash, high < 0x80, hyphen)
+    }
+
+    /// The id of `text` (-1 when no alias has the word), and whether it has a hyphen.
+    @inline(__always)
+    func id(of text: String) -> (id: Int32, hyphen: Bool) {
+        let found = text.utf8.withContiguousStorageIfAvailable { utf8 -> (id: Int32, hyphen: Bool)? in
+            let (hash, ascii, hyphen) = Self.fnv(utf8)
+            return ascii ? (find(utf8, hash: hash), hyphen) : nil
+        }
+        if case let found?? = found { return found }
+        return (other[text] ?? -1, text.utf8.contains(UInt8(ascii: "-")))
+    }
+
+    @inline(__always)
+    private func find(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
+        slots.withUnsafeBufferPointer { slots in
+            var slot = Int(hash) & mask
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return -1 }
+                if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+                    let id = Int(entry & 0xFFFF_FFFF) - 1
+                    let equal = bytes.withUnsafeBufferPointer { bytes in
+                        let from = Int(starts[id]), to = Int(starts[id + 1])
+                        guard to - from == utf8.count else { return false }
+                        for k in 0..<utf8.count where bytes[from + k] != utf8[k] { return false }
+                        return true
+                    }
+                    if equal { return Int32(id) }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
     }
 }
