@@ -58,6 +58,13 @@ public struct Tokenizer: Sendable {
     public init() {}
 
     public func tokenize(_ scalars: [Unicode.Scalar]) -> (tokens: [Token], blocks: [TextBlock]) {
+        scalars.withUnsafeBufferPointer { tokenize($0) }
+    }
+
+    // Read through an unsafe buffer, with the word's UTF-8 built in place: bounds and
+    // uniqueness checks per scalar, and turning scalar arrays into strings, were half
+    // of tokenizing.
+    private func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (tokens: [Token], blocks: [TextBlock]) {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var blocks: [TextBlock] = []
@@ -69,7 +76,8 @@ public struct Tokenizer: Sendable {
         var lineTokenCount = 0
         var inEmphasis = false
         // The word being read, reused from word to word.
-        var text: [Unicode.Scalar] = []
+        var text = WordBytes()
+        defer { text.deallocate() }
 
         func closeBlock() {
             if tokens.count > blockStart {
@@ -149,13 +157,22 @@ public struct Tokenizer: Sendable {
             }
 
             if Self.isWordScalar(c) {
-                text.removeAll(keepingCapacity: true)
+                text.count = 0
                 let start = i
                 var end = i
                 var possessive = false
                 var allDigits = true
                 while i < n {
                     let s = scalars[i]
+                    // ASCII letters first: most of a word.
+                    let v = s.value
+                    if v < 0x80 && (v | 0x20) &- 0x61 < 26 {
+                        text.appendASCII(UInt8(truncatingIfNeeded: v))
+                        allDigits = false
+                        i += 1
+                        end = i
+                        continue
+                    }
                     if Self.isWordScalar(s) {
                         text.append(s)
                         if s.isASCII ? !(s.value >= 0x30 && s.value <= 0x39) : s.properties.numericType == nil { allDigits = false }
@@ -204,11 +221,8 @@ public struct Tokenizer: Sendable {
                     // E . H . so that "E. H. Carr" and "E.H. Carr" match alike.
                     break
                 }
-                var token = Token(text: ScalarText.string(text), kind: allDigits ? .number : .word, start: start, end: end)
-                token.possessive = possessive
-                token.startsLine = atLineStart
-                token.emphasised = inEmphasis
-                tokens.append(token)
+                tokens.append(Token(text: text.string, kind: allDigits ? .number : .word, start: start, end: end,
+                                    possessive: possessive, startsLine: atLineStart, emphasised: inEmphasis))
                 atLineStart = false
                 lineHasContent = true
                 lineTokenCount += 1
@@ -216,9 +230,8 @@ public struct Tokenizer: Sendable {
             }
 
             // Punctuation, normalised.
-            var token = Token(text: Self.normalisePunctuation(c), kind: .punctuation, start: i, end: i + 1)
-            token.startsLine = atLineStart
-            tokens.append(token)
+            tokens.append(Token(text: Self.normalisePunctuation(c), kind: .punctuation, start: i, end: i + 1,
+                                startsLine: atLineStart))
             atLineStart = false
             lineHasContent = true
             i += 1
@@ -298,7 +311,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// `(12)` or `[12]` starting at `i`: returns the index after the closing bracket.
-    static func noteMarkerEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+    static func noteMarkerEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int) -> Int? {
         let close: Unicode.Scalar = s[i] == "(" ? ")" : "]"
         var j = i + 1
         var digits = 0
@@ -308,7 +321,8 @@ public struct Tokenizer: Sendable {
     }
 
     static func normalisePunctuation(_ c: Unicode.Scalar) -> String {
-        switch c {
+        if c.value < 0x80 { return c == "`" ? "'" : asciiStrings[Int(c.value)] }
+        return switch c {
         case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`": "'"
         case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{00AB}", "\u{00BB}", "\u{2033}": "\""
         case "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": "-"
@@ -316,4 +330,39 @@ public struct Tokenizer: Sendable {
         default: String(c)
         }
     }
+
+    /// Each ASCII character as a string, made once.
+    private static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+}
+
+/// The UTF-8 of the word being read: a buffer that grows and is reused from word to word.
+private struct WordBytes {
+    private var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private var capacity = 64
+    var count = 0
+
+    @inline(__always)
+    mutating func appendASCII(_ b: UInt8) {
+        if count == capacity { grow() }
+        storage[count] = b
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ s: Unicode.Scalar) {
+        if count + 4 > capacity { grow() }
+        count = ScalarText.append(s, to: UnsafeMutableBufferPointer(start: storage, count: capacity), at: count)
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        bigger.update(from: storage, count: count)
+        storage.deallocate()
+        storage = bigger
+        capacity *= 2
+    }
+
+    var string: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }
+
+    func deallocate() { storage.deallocate() }
 }
