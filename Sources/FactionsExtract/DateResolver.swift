@@ -50,11 +50,10 @@ public struct DateResolver: Sendable {
     /// "July" in "July Days" is an event, not a month).
     public func find(in tokens: [Token], range: Range<Int>, excluded: [Range<Int>]) -> [Found] {
         var out: [Found] = []
-        var skip = Set<Int>()
-        for r in excluded { for i in r { skip.insert(i) } }
         var i = range.lowerBound
+        // A sentence has a few mentions: a scan of their ranges beats hashing each token.
         func word(_ j: Int) -> String? {
-            guard j >= range.lowerBound, j < range.upperBound, skip.isEmpty || !skip.contains(j) else { return nil }
+            guard j >= range.lowerBound, j < range.upperBound, !excluded.contains(where: { $0.contains(j) }) else { return nil }
             return tokens[j].text
         }
         func dayValue(_ j: Int) -> Int? {

@@ -150,10 +150,12 @@ public struct Discovery: Sendable {
             }
         }
         var order = index << 32
+        // Tokens inside a mention or an ignored form, set and cleared sentence by sentence.
+        var covered = [Bool](repeating: false, count: r.tokens.count)
         for (s, sentence) in r.sentences.enumerated() where sentence.role == .prose {
-            var covered = Set<Int>()
-            for m in r.mentions[s] { for i in m.tokens { covered.insert(i) } }
-            for span in r.ignored[s] { for i in span { covered.insert(i) } }
+            for m in r.mentions[s] { for i in m.tokens { covered[i] = true } }
+            for span in r.ignored[s] { for i in span { covered[i] = true } }
+            defer { for i in sentence.tokens { covered[i] = false } }
             var quote: String? = nil
             for span in scan(r.tokens, sentence: sentence, covered: covered) {
                 order += 1
@@ -254,12 +256,12 @@ public struct Discovery: Sendable {
     }
 
     /// Candidate spans in one sentence, before the corpus-wide checks.
-    func scan(_ tokens: [Token], sentence: Sentence, covered: Set<Int>) -> [Span] {
+    func scan(_ tokens: [Token], sentence: Sentence, covered: [Bool]) -> [Span] {
         var out: [Span] = []
         var i = sentence.tokens.lowerBound
         let end = sentence.tokens.upperBound
         func isCap(_ j: Int) -> Bool {
-            j < end && !covered.contains(j) && tokens[j].kind == .word && tokens[j].isCapitalised && !tokens[j].emphasised
+            j < end && !covered[j] && tokens[j].kind == .word && tokens[j].isCapitalised && !tokens[j].emphasised
         }
         func isInitial(_ j: Int) -> Bool {
             isCap(j) && tokens[j].text.count == 1 && j + 1 < end && tokens[j + 1].text == "."
@@ -279,7 +281,7 @@ public struct Discovery: Sendable {
                     continue
                 }
                 // Connectors inside a name: "Council of People's Commissars".
-                if j + 1 < end, Self.connectors.contains(tokens[j].text), !covered.contains(j), isCap(j + 1),
+                if j + 1 < end, Self.connectors.contains(tokens[j].text), !covered[j], isCap(j + 1),
                    !words.isEmpty, !(Self.titles.contains(words.last!)) {
                     words.append(tokens[j].text)
                     j += 1
@@ -298,7 +300,7 @@ public struct Discovery: Sendable {
                 title = words[t]
                 words.removeFirst(t + 1)
             }
-            let lowercaseHead = j < end && !covered.contains(j) && Self.lowercaseEventHeads.contains(tokens[j].text)
+            let lowercaseHead = j < end && !covered[j] && Self.lowercaseEventHeads.contains(tokens[j].text)
                 ? tokens[j].text : nil
             let startsSentence = start == sentence.tokens.lowerBound
             let initialPosition = startsSentence

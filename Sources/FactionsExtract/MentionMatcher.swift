@@ -116,8 +116,9 @@ public struct MentionMatcher: Sendable {
             trie.insert(k, .ignored, explicit: true)
             explicitKeys.insert(k)
         }
-        for (variant, owners) in variantOwners.sorted(by: { $0.key.joined(separator: " ") < $1.key.joined(separator: " ") })
-            where owners.count == 1 && !explicitKeys.contains(variant) {
+        let byText = variantOwners.map { (text: $0.key.joined(separator: " "), variant: $0.key, owners: $0.value) }
+            .sorted { $0.text < $1.text }
+        for (_, variant, owners) in byText where owners.count == 1 && !explicitKeys.contains(variant) {
             trie.insert(variant, .entry(owners.first!), explicit: false)
         }
         flatten(trie.nodes)

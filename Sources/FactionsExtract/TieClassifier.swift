@@ -131,19 +131,21 @@ public struct TieClassifier: Sendable {
         guard mentions.count >= 2 else { return [] }
         let groups = group(tokens, mentions)
         var out: [TypedRelation] = []
-        var covered = [Bool](repeating: false, count: sentence.upperBound)
-        for m in mentions { for i in m.tokens { covered[i] = true } }
+        // Tokens inside a mention, by their place in the sentence.
+        var inMention = [Bool](repeating: false, count: sentence.count)
+        for m in mentions { for i in m.tokens { inMention[i - sentence.lowerBound] = true } }
+        func covered(_ i: Int) -> Bool { inMention[i - sentence.lowerBound] }
         func lower(_ i: Int) -> String { tokens[i].text.lowercased() }
 
         var i = sentence.lowerBound
         var lastCueEnd = -10
         while i < sentence.upperBound {
-            guard !covered[i], let candidates = cues[lower(i)] else { i += 1; continue }
+            guard !covered(i), let candidates = cues[lower(i)] else { i += 1; continue }
             // Longest cue starting here.
             var best: Cue? = nil
             for cue in candidates where i + cue.words.count <= sentence.upperBound {
                 var ok = true
-                for (k, w) in cue.words.enumerated() where lower(i + k) != w || covered[i + k] { ok = false; break }
+                for (k, w) in cue.words.enumerated() where lower(i + k) != w || covered(i + k) { ok = false; break }
                 if ok, cue.words.count > (best?.words.count ?? 0) { best = cue }
             }
             guard let cue = best else { i += 1; continue }
@@ -155,7 +157,7 @@ public struct TieClassifier: Sendable {
             var negated = false
             var k = i - 1
             var seen = 0
-            while k >= sentence.lowerBound, seen < 3, !covered[k] {
+            while k >= sentence.lowerBound, seen < 3, !covered(k) {
                 if Self.negations.contains(lower(k)) { negated = true; break }
                 if Self.clauseBreaks.contains(lower(k)) { break }
                 k -= 1
@@ -170,7 +172,7 @@ public struct TieClassifier: Sendable {
             }
             let cueText = tokens[(negated ? k : i)..<cueEnd].map(\.text).joined(separator: " ")
             // Passive: "was arrested by X", "led by X", "the arrest of X by Y".
-            let byIndex = (cueEnd..<min(sentence.upperBound, cueEnd + 6)).first { lower($0) == "by" && !covered[$0] }
+            let byIndex = (cueEnd..<min(sentence.upperBound, cueEnd + 6)).first { lower($0) == "by" && !covered($0) }
             var before = groups.last { $0.end <= i && !crossesClause(tokens, $0.end, i) && i - $0.end <= 12 }
             // A role noun ("leaders of", "head of") names its holder only when the
             // holder stands right before it: "Lenin, the leader of", not "arrested
@@ -235,7 +237,7 @@ public struct TieClassifier: Sendable {
                 }
             }
         }
-        out.append(contentsOf: memberships(tokens, mentions, kinds: kinds, covered: covered))
+        out.append(contentsOf: memberships(tokens, mentions, kinds: kinds))
         out.append(contentsOf: nominalRoles(tokens, sentence: sentence, groups: groups, kinds: kinds))
         return out
     }
@@ -315,8 +317,8 @@ public struct TieClassifier: Sendable {
     }
 
     /// "the Menshevik Sukhanov", "the Bolshevik sailor, Raskolnikov", "Sukhanov, a Menshevik".
-    private func memberships(_ tokens: [Token], _ mentions: [(entry: Int, tokens: Range<Int>)], kinds: [ActorKind],
-                             covered: [Bool]) -> [TypedRelation] {
+    private func memberships(_ tokens: [Token], _ mentions: [(entry: Int, tokens: Range<Int>)],
+                             kinds: [ActorKind]) -> [TypedRelation] {
         var out: [TypedRelation] = []
         for (a, b) in zip(mentions, mentions.dropFirst()) {
             let gap = a.tokens.upperBound..<b.tokens.lowerBound
