@@ -46,11 +46,41 @@ public enum TextFile {
     /// Decodes UTF-8 strictly: invalid bytes and NUL bytes are errors naming the byte
     /// offset and line, never silently replaced.
     public static func decodeUTF8(_ bytes: [UInt8], path: String) throws(InputError) -> String {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // A good file costs a scan for NUL bytes and overlong lines plus the standard
+        // library's validation (both vectorised); the walk byte by byte that says
+        // where a file goes wrong runs only when one of them objects.
+        if !hasNULOrLongLine(bytes), let text = String(validating: bytes[start...], as: UTF8.self) { return text }
+        try diagnose(bytes, start: start, path: path)
+        guard let text = String(validating: bytes[start...], as: UTF8.self) else {
+            throw InputError(path: path, message: "invalid UTF-8; convert the file to UTF-8")
+        }
+        return text
+    }
+
+    private static func hasNULOrLongLine(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            let n = raw.count
+            if memchr(base, 0, n) != nil { return true }
+            var lineStart = 0
+            while lineStart < n {
+                guard let found = memchr(base + lineStart, 0x0A, n - lineStart) else { return n - lineStart > maxLineBytes }
+                let end = base.distance(to: UnsafeRawPointer(found))
+                if end - lineStart > maxLineBytes { return true }
+                lineStart = end + 1
+            }
+            return false
+        }
+    }
+
+    /// Throws the first problem of a file in byte order: a NUL byte, an overlong line
+    /// or invalid UTF-8, with its line and byte offset.
+    private static func diagnose(_ bytes: [UInt8], start: Int, path: String) throws(InputError) {
         var line = 1
         var lineStart = 0
         var i = 0
         let n = bytes.count
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         i = start
         while i < n {
             let b = bytes[i]
@@ -77,10 +107,6 @@ public enum TextFile {
             }
             i += length
         }
-        guard let text = String(validating: bytes[start...], as: UTF8.self) else {
-            throw InputError(path: path, message: "invalid UTF-8; convert the file to UTF-8")
-        }
-        return text
     }
 }
 
