@@ -104,14 +104,21 @@ public struct Extractor: Sendable {
     private let matcher: MentionMatcher
     private let classifier = TieClassifier()
     /// Entry indices each ambiguous form may stand for, looked up once.
-    private let ambiguousCandidates: [Set<Int>]
+    private let ambiguousCandidates: [[Int]]
+    /// Per entry: its place among all entries some ambiguous form may stand for, or -1.
+    private let candidateSlot: [Int]
 
     public init(lexicon: Lexicon, options: ExtractionOptions = ExtractionOptions()) {
         self.lexicon = lexicon
         self.options = options
         self.matcher = MentionMatcher(lexicon: lexicon)
         let entryIndex = Dictionary(lexicon.entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.ambiguousCandidates = lexicon.ambiguous.map { Set($0.candidates.compactMap { entryIndex[$0] }) }
+        let candidates = lexicon.ambiguous.map { Array(Set($0.candidates.compactMap { entryIndex[$0] })).sorted() }
+        self.ambiguousCandidates = candidates
+        var slot = [Int](repeating: -1, count: lexicon.entries.count)
+        var slots = 0
+        for e in Set(candidates.joined()).sorted() { slot[e] = slots; slots += 1 }
+        self.candidateSlot = slot
     }
 
     /// Extracts the whole dataset into a network, with the dataset's overrides applied.
@@ -434,14 +441,31 @@ public struct Extractor: Sendable {
         for (s, sentence) in sentences.enumerated() {
             for m in mentions[s] { if case .entry(let e) = m.target { named.append((e, sentence.block, m.tokens.lowerBound)) } }
         }
-        func pick<Pool: Collection>(_ pool: Pool, _ candidates: Set<Int>) -> Int?
-            where Pool.Element == (entry: Int, block: Int, position: Int) {
-            var count: [Int: Int] = [:], last: [Int: Int] = [:]
-            for (i, m) in pool.enumerated() where candidates.contains(m.entry) {
-                count[m.entry, default: 0] += 1
-                last[m.entry] = i
+        // Where each candidate entry is named: ascending indices into `named`, so that
+        // a candidate's count and latest mention in any run of `named` are two binary
+        // searches (a scan of the runs made long documents quadratic).
+        var namedAt = [[Int]](repeating: [], count: candidateSlot.isEmpty ? 0 : (candidateSlot.max() ?? -1) + 1)
+        for (i, m) in named.enumerated() where candidateSlot[m.entry] >= 0 { namedAt[candidateSlot[m.entry]].append(i) }
+        func firstIndex(_ list: [Int], atLeast bound: Int) -> Int {
+            var lo = 0, hi = list.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if list[mid] < bound { lo = mid + 1 } else { hi = mid }
             }
-            return count.keys.max { (count[$0]!, last[$0]!) < (count[$1]!, last[$1]!) }
+            return lo
+        }
+        /// The candidate named most often in `named[run]`, the latest named on a tie.
+        func pick(_ run: Range<Int>, _ candidates: [Int]) -> Int? {
+            var best: (entry: Int, count: Int, last: Int)? = nil
+            for e in candidates {
+                let list = namedAt[candidateSlot[e]]
+                let end = firstIndex(list, atLeast: run.upperBound)
+                let count = end - firstIndex(list, atLeast: run.lowerBound)
+                guard count > 0 else { continue }
+                let last = list[end - 1]
+                if best.map({ ($0.count, $0.last) < (count, last) }) ?? true { best = (e, count, last) }
+            }
+            return best?.entry
         }
         for (s, sentence) in sentences.enumerated() {
             var kept: [Mention] = []
@@ -476,10 +500,12 @@ public struct Extractor: Sendable {
                 let sectionStart = start { sectionOf[$0.block] >= sectionOf[sentence.block] }
                 var after = lo
                 while after < named.count, named[after].block == sentence.block { after += 1 }
-                let choice = pick(named[blockStart..<lo], candidates)
-                    ?? pick(named[sectionStart..<lo], candidates)
-                    ?? pick(before, candidates)
-                    ?? pick(named[lo..<after].filter { $0.position > position }, candidates)
+                var later = lo
+                while later < after, named[later].position <= position { later += 1 }
+                let choice = pick(blockStart..<lo, candidates)
+                    ?? pick(sectionStart..<lo, candidates)
+                    ?? pick(0..<lo, candidates)
+                    ?? pick(later..<after, candidates)
                 if let e = choice {
                     m.target = .entry(e)
                     kept.append(m)
