@@ -283,7 +283,8 @@ public struct MentionMatcher: Sendable {
     }
 }
 
-/// The words of all aliases, each with its id, for looking up every token of a text.
+/// Words with ids (the words of all aliases, the first words of tie cues), for looking
+/// up every token of a text.
 ///
 /// Most tokens are no alias word. ASCII words (nearly all of them) are found by an
 /// FNV-1a hash over their bytes in an open-addressed table a quarter full, so a miss
@@ -318,33 +319,48 @@ struct WordTable: Sendable {
         }
     }
 
-    /// FNV-1a over the bytes, whether all are ASCII, and whether one is a hyphen.
+    /// FNV-1a over the bytes (ASCII capitals as lowercase when `lowercasing`), whether
+    /// all are ASCII, and whether one is a hyphen.
     @inline(__always)
-    static func fnv<Bytes: Sequence<UInt8>>(_ utf8: Bytes) -> (hash: UInt32, ascii: Bool, hyphen: Bool) {
+    static func fnv<Bytes: Sequence<UInt8>>(_ utf8: Bytes, lowercasing: Bool = false) -> (hash: UInt32, ascii: Bool, hyphen: Bool) {
         var hash: UInt32 = 2_166_136_261
         var high: UInt8 = 0
         var hyphen = false
         for b in utf8 {
-            hash = (hash ^ UInt32(b)) &* 16_777_619
+            hash = (hash ^ UInt32(lowercasing ? lower(b) : b)) &* 16_777_619
             high |= b
             hyphen = hyphen || b == UInt8(ascii: "-")
         }
         return (hash, high < 0x80, hyphen)
     }
 
+    @inline(__always)
+    private static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
     /// The id of `text` (-1 when no alias has the word), and whether it has a hyphen.
     @inline(__always)
     func id(of text: String) -> (id: Int32, hyphen: Bool) {
         let found = text.utf8.withContiguousStorageIfAvailable { utf8 -> (id: Int32, hyphen: Bool)? in
             let (hash, ascii, hyphen) = Self.fnv(utf8)
-            return ascii ? (find(utf8, hash: hash), hyphen) : nil
+            return ascii ? (find(utf8, hash: hash, lowercasing: false), hyphen) : nil
         }
         if case let found?? = found { return found }
         return (other[text] ?? -1, text.utf8.contains(UInt8(ascii: "-")))
     }
 
+    /// Whether the table may hold `text` in lowercase: false only for ASCII words it
+    /// surely lacks (the table's words are ASCII lowercase).
     @inline(__always)
-    private func find(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
+    func mayContain(lowercased text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            let (hash, ascii, _) = Self.fnv(utf8, lowercasing: true)
+            return !ascii || find(utf8, hash: hash, lowercasing: true) >= 0
+        }
+        return found ?? true
+    }
+
+    @inline(__always)
+    private func find(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt32, lowercasing: Bool) -> Int32 {
         slots.withUnsafeBufferPointer { slots in
             var slot = Int(hash) & mask
             while true {
@@ -355,7 +371,9 @@ struct WordTable: Sendable {
                     let equal = bytes.withUnsafeBufferPointer { bytes in
                         let from = Int(starts[id]), to = Int(starts[id + 1])
                         guard to - from == utf8.count else { return false }
-                        for k in 0..<utf8.count where bytes[from + k] != utf8[k] { return false }
+                        for k in 0..<utf8.count where bytes[from + k] != (lowercasing ? Self.lower(utf8[k]) : utf8[k]) {
+                            return false
+                        }
                         return true
                     }
                     if equal { return Int32(id) }

@@ -33,6 +33,8 @@ public struct TieClassifier: Sendable {
     }
 
     private var cues: [String: [Cue]] = [:]
+    /// The first words of cues, to pass over most tokens without lowercasing them.
+    private var cueWords = WordTable()
     private var maxLength = 1
 
     public init() {
@@ -106,6 +108,7 @@ public struct TieClassifier: Sendable {
         add("fight", .negative, ["fought", "fight", "fights", "fighting", "war against", "war on", "war with",
                                  "battle with", "battled", "clashed with", "clash with", "struggled with",
                                  "struggle with", "conflict with", "at war with"])
+        cueWords = WordTable(Dictionary(uniqueKeysWithValues: cues.keys.sorted().enumerated().map { ($1, Int32($0)) }))
     }
 
     static let negations: Set<String> = [
@@ -140,7 +143,8 @@ public struct TieClassifier: Sendable {
         var i = sentence.lowerBound
         var lastCueEnd = -10
         while i < sentence.upperBound {
-            guard !covered(i), let candidates = cues[lower(i)] else { i += 1; continue }
+            guard !covered(i), cueWords.mayContain(lowercased: tokens[i].text),
+                  let candidates = cues[lower(i)] else { i += 1; continue }
             // Longest cue starting here.
             var best: Cue? = nil
             for cue in candidates where i + cue.words.count <= sentence.upperBound {
