@@ -139,6 +139,9 @@ public struct Discovery: Sendable {
     /// examples).
     public func tally(_ r: Extractor.Reading, document: Document, index: Int) -> Tally {
         var tally = Tally()
+        // Sized for the text up front: growing step by step rehashed every word seen.
+        tally.lowerCount.reserveCapacity(r.tokens.count / 8)
+        tally.capitalCount.reserveCapacity(r.tokens.count / 32)
         for sentence in r.sentences where sentence.role == .prose {
             for i in sentence.tokens where r.tokens[i].kind == .word {
                 let t = r.tokens[i]
