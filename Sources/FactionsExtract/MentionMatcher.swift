@@ -68,6 +68,9 @@ public struct MentionMatcher: Sendable {
     private var childWord: [Int32] = []
     private var childNode: [Int32] = []
     private var nodeTarget: [Mention.Target?] = []
+    /// The root's child along each word id, or -1: every match starts at the root,
+    /// which has a child for most words, too many for a quick binary search.
+    private var rootChild: [Int32] = []
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -140,12 +143,15 @@ public struct MentionMatcher: Sendable {
             childStart.append(Int32(childWord.count))
         }
         nodeTarget = nodes.map(\.target)
+        rootChild = [Int32](repeating: -1, count: vocabulary.count)
+        for k in Int(childStart[0])..<Int(childStart[1]) { rootChild[Int(childWord[k])] = childNode[k] }
     }
 
     /// The child of `node` along word `word`, or -1.
     @inline(__always)
     private func child(_ node: Int, _ word: Int32) -> Int {
         guard word >= 0 else { return -1 }
+        if node == 0 { return Int(rootChild[Int(word)]) }
         var lo = Int(childStart[node]), hi = Int(childStart[node + 1])
         while lo < hi {
             let mid = (lo + hi) >> 1
