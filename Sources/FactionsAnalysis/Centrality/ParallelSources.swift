@@ -27,7 +27,10 @@ struct UnweightedBFS {
     let graph: Graph
     var distance: [Int32]
     var sigma: [Double]
-    var delta: [Double]
+    /// Per node w after accumulation: (1 + δ(w)) / σ(w), what w passes to each
+    /// predecessor per shortest path to it. Kept instead of δ so that the division is
+    /// done once per node rather than once per tie.
+    var share: [Double]
     var queue: [Int32]
     var reached = 0
 
@@ -36,7 +39,7 @@ struct UnweightedBFS {
         let n = graph.nodeCount
         distance = [Int32](repeating: -1, count: n)
         sigma = [Double](repeating: 0, count: n)
-        delta = [Double](repeating: 0, count: n)
+        share = [Double](repeating: 0, count: n)
         queue = [Int32](repeating: 0, count: n)
     }
 
@@ -47,7 +50,6 @@ struct UnweightedBFS {
             let v = Int(queue[i])
             distance[v] = -1
             sigma[v] = 0
-            delta[v] = 0
         }
         graph.offsets.withUnsafeBufferPointer { offsets in
             graph.neighbors.withUnsafeBufferPointer { neighbors in
@@ -88,7 +90,7 @@ struct UnweightedBFS {
             graph.neighbors.withUnsafeBufferPointer { neighbors in
                 distance.withUnsafeBufferPointer { dist in
                     sigma.withUnsafeBufferPointer { sig in
-                        delta.withUnsafeMutableBufferPointer { del in
+                        share.withUnsafeMutableBufferPointer { share in
                             queue.withUnsafeBufferPointer { q in
                                 centrality.withUnsafeMutableBufferPointer { bc in
                                     var i = count - 1
@@ -98,10 +100,11 @@ struct UnweightedBFS {
                                         var d = 0.0
                                         for e in offsets[v]..<offsets[v + 1] {
                                             let w = Int(neighbors[e])
-                                            if dist[w] == next { d += (1 + del[w]) / sig[w] }
+                                            if dist[w] == next { d += share[w] }
                                         }
-                                        del[v] = sig[v] * d
-                                        if v != s { bc[v] += del[v] }
+                                        let delta = sig[v] * d
+                                        share[v] = (1 + delta) / sig[v]
+                                        if v != s { bc[v] += delta }
                                         i -= 1
                                     }
                                 }
