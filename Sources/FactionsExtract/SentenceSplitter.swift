@@ -45,8 +45,10 @@ public struct SentenceSplitter: Sendable {
                 start = upTo
             }
             while i < end {
+                // Words are most tokens: passed over without copying them.
+                guard block.role == .prose, tokens[i].kind == .punctuation else { i += 1; continue }
                 let t = tokens[i]
-                if block.role == .prose, t.kind == .punctuation, t.text == "." || t.text == "!" || t.text == "?" {
+                if t.text == "." || t.text == "!" || t.text == "?" {
                     var j = i + 1
                     // Ellipses and runs of marks.
                     while j < end, [".", "!", "?"].contains(tokens[j].text) { j += 1 }
