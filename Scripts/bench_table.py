@@ -259,7 +259,7 @@ def main():
         if loads:
             f.write("\nGraph loading (CSV → graph), seconds and peak MiB, largest graph:\n\n")
             for tool in TOOLS:
-                ls = [l for l in loads if l["tool"] == tool]
+                ls = [l for l in loads if l["tool"] == tool and l.get("seconds") is not None]
                 if ls:
                     big = max(ls, key=lambda l: l.get("edges") or 0)
                     f.write(f"- {tool}: {big['graph']} {big['seconds']:.2f} s, {big.get('max_rss_mib', 0):.0f} MiB\n")
