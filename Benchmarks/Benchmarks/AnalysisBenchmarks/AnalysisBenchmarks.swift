@@ -18,7 +18,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The analysis calls timed, with the arguments `factions` uses except where noted.
+/// The analysis calls timed, with their default arguments except where noted.
 enum Op: String, CaseIterable {
     case betweenness, closeness, pagerank, eigenvector, degree, coreness, louvain, leiden
 
