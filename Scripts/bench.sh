@@ -5,16 +5,22 @@
 #   1. the benchmark venv .venv-bench (networkx, igraph, and numpy/scipy for NetworkX's
 #      PageRank), created once
 #   2. seeded graphs into Benchmarks/data/ (Scripts/bench_graphs.py; kept when present)
-#   3. Benchmarks/ built in release (factions-bench)
-#   4. every (tool, graph, op) in its own process, under a time limit, so that each
-#      line's max_rss_mib is the peak of loading that graph plus that one op
+#   3. Benchmarks/ built in release
+#   4. per graph, factions' benchmarks of it in one `swift package benchmark` run
+#      (package-benchmark, Benchmarks/Benchmarks/AnalysisBenchmarks), turned into JSON
+#      lines by Scripts/bench_factions.py; then igraph and NetworkX op by op
+#      (Scripts/peer_bench.py). Every (tool, graph, op) runs in its own process, so that
+#      its peak memory is that of the loaded graph plus that one op: package-benchmark
+#      starts a process per benchmark. One run per graph rather than per op, because
+#      each `swift package benchmark` spends about 10 s building before it runs.
 #   5. Scripts/bench_table.py: the table and the results files
 #
-# Environment: BENCH_TIMEOUT (seconds per op process, default 120), BENCH_NX_CAP
-# (NetworkX betweenness/closeness run exactly only when a sample extrapolates under
-# this, default 120), BENCH_GRAPHS (space-separated subset of the graphs),
-# BENCH_RESULTS (where the table goes, default Benchmarks/results), PYTHON (default
-# python3). Run it under `nice -n 19` on a shared machine.
+# Environment: BENCH_TIMEOUT (seconds per op process, default 120; factions' run of a
+# graph gets that per benchmark in it), BENCH_NX_CAP (NetworkX betweenness/closeness run
+# exactly only when a sample extrapolates under this, default 120), BENCH_GRAPHS and
+# BENCH_OPS (space-separated subsets of the graphs and ops), BENCH_RESULTS (where the
+# table goes, default Benchmarks/results), PYTHON (default python3). Run it under
+# `nice -n 19` on a shared machine.
 #
 # An op on ba-1m is skipped for a tool whose ba-100k run of it timed out or took more
 # than a tenth of the limit (it would not finish in time at ten times the size).
@@ -38,6 +44,7 @@ declare -A OPS=(
     [ba-100k]=$LINEAR_OPS [ba-1m]=$LINEAR_OPS
 )
 GRAPHS=${BENCH_GRAPHS:-"ba-1k ba-10k lfr-10k-mu0.1 lfr-10k-mu0.3 ba-100k ba-1m"}
+ONLY_OPS=" ${BENCH_OPS:-$ALL_OPS} "
 # NetworkX stops at 100,000 nodes (a 1M-node nx.Graph alone needs gigabytes).
 NX_SKIP_GRAPHS=" ba-1m "
 
@@ -65,19 +72,33 @@ for attempt in 1 2 3; do
     fi
     say "sources changed during the build; building again"; sleep 5
 done
-BENCH_BIN=$root/Benchmarks/.build/release/factions-bench
 
 # 4. runs
 rm -rf "$RUN"; mkdir -p "$RUN"
-# run_one TOOL GRAPH OP: appends the op's JSON line (or a timeout/failure line) to RUN/TOOL.jsonl
+# run_factions GRAPH OP…: package-benchmark times loading GRAPH and each OP on it; the
+# ops' JSON lines go to RUN/factions.jsonl, loading's to RUN/load.jsonl.
+run_factions() {
+    local graph=$1 dir=$RUN/factions-$1 status=0 op limit
+    shift
+    local -a filters=(--filter "load/${graph//./\\.}")
+    for op in "$@"; do filters+=(--filter "$op/${graph//./\\.}"); done
+    limit=$((TIMEOUT * ($# + 1)))
+    mkdir -p "$dir"
+    (cd Benchmarks && timeout --signal=KILL "$limit" swift package --allow-writing-to-directory "$dir" \
+        benchmark --target AnalysisBenchmarks "${filters[@]}" --format histogramEncoded --path "$dir" \
+        --no-progress) >"$dir/log" 2>&1 || status=$?
+    local ops; ops=$(IFS=,; echo "load,$*")
+    "$PY" Scripts/bench_factions.py "$dir" --graph "$graph" --ops "$ops" --data "$DATA" \
+        --status "$status" --limit "$limit" >"$dir/lines"
+    grep '"op": *"load"' "$dir/lines" >>"$RUN/load.jsonl" || true
+    grep -v '"op": *"load"' "$dir/lines" >>"$RUN/factions.jsonl" || true
+    cut -c1-160 "$dir/lines" >&2
+}
+
+# run_one TOOL GRAPH OP: appends the peer's JSON line (or a timeout/failure line) to RUN/TOOL.jsonl
 run_one() {
     local tool=$1 graph=$2 op=$3 out=$RUN/$1.jsonl tmp=$RUN/current.out status=0
-    local -a cmd
-    if [ "$tool" = factions ]; then
-        cmd=("$BENCH_BIN" --data "$DATA" --graph "$graph" --ops "$op")
-    else
-        cmd=("$PY" Scripts/peer_bench.py --tool "$tool" --data "$DATA" --graph "$graph" --ops "$op" --cap "$NX_CAP")
-    fi
+    local -a cmd=("$PY" Scripts/peer_bench.py --tool "$tool" --data "$DATA" --graph "$graph" --ops "$op" --cap "$NX_CAP")
     OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 timeout --signal=KILL "$TIMEOUT" "${cmd[@]}" >"$tmp" 2>"$RUN/current.err" || status=$?
     if grep -q "\"op\": *\"$op\"" "$tmp"; then
         grep -v '"op": *"load"' "$tmp" >>"$out"
@@ -107,16 +128,31 @@ sys.exit(1)
 PY
 }
 
+# skip_at_1m TOOL OP: true (and the line said) when TOOL's OP is not to run on ba-1m
+skip_at_1m() {
+    local why
+    why=$(too_slow_at_100k "$1" "$2") || return 1
+    printf '{"tool":"%s","op":"%s","graph":"%s","seconds":null,"skipped":"%s"}\n' \
+        "$1" "$2" ba-1m "$why" >>"$RUN/$1.jsonl"
+    tail -n 1 "$RUN/$1.jsonl" >&2
+}
+
 for graph in $GRAPHS; do
+    ops=()
     for op in ${OPS[$graph]}; do
-        for tool in factions igraph networkx; do
+        if [[ "$ONLY_OPS" == *" $op "* ]]; then ops+=("$op"); fi
+    done
+    [ ${#ops[@]} -gt 0 ] || continue
+    factions_ops=()
+    for op in "${ops[@]}"; do
+        if [ "$graph" = ba-1m ] && skip_at_1m factions "$op"; then continue; fi
+        factions_ops+=("$op")
+    done
+    run_factions "$graph" "${factions_ops[@]}"
+    for op in "${ops[@]}"; do
+        for tool in igraph networkx; do
             if [ "$tool" = networkx ] && [[ "$NX_SKIP_GRAPHS" == *" $graph "* ]]; then continue; fi
-            if [ "$graph" = ba-1m ] && why=$(too_slow_at_100k "$tool" "$op"); then
-                printf '{"tool":"%s","op":"%s","graph":"%s","seconds":null,"skipped":"%s"}\n' \
-                    "$tool" "$op" "$graph" "$why" >>"$RUN/$tool.jsonl"
-                tail -n 1 "$RUN/$tool.jsonl" >&2
-                continue
-            fi
+            if [ "$graph" = ba-1m ] && skip_at_1m "$tool" "$op"; then continue; fi
             run_one "$tool" "$graph" "$op"
         done
     done

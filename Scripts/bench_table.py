@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Reads the JSON lines of factions-bench and Scripts/peer_bench.py, prints one table
+"""Reads the JSON lines of factions (package-benchmark's results through
+Scripts/bench_factions.py) and of Scripts/peer_bench.py, prints one table
 (operation, graph, factions / igraph / NetworkX seconds, the ratios factions/igraph and
 factions/networkx, factions' CPU time and per-core ratio, modularity for community ops,
 factions' time per edge, peak memory of the op and which targets a row misses) and writes Benchmarks/results/<date>.md and
@@ -107,6 +108,8 @@ def versions(rows):
     for tool in ("igraph", "networkx"):
         found = [r["version"] for r in rows if r.get("tool") == tool and r.get("version")]
         v[tool] = found[0] if found else ""
+    harness = [r["harness"] for r in rows if r.get("tool") == "factions" and r.get("harness")]
+    v["factions_harness"] = harness[0] if harness else ""
     for mod in ("numpy", "scipy"):
         try:
             v[mod] = __import__(mod).__version__
@@ -201,16 +204,21 @@ def main():
     info = {"date": args.date, "machine": machine(), "versions": versions(rows),
             "settings": {"timeout_s": args.timeout, "networkx_exact_cap_s": args.nx_cap}}
     notes = [
-        "Times are wall-clock seconds of the call alone (graph already loaded); best of 3 when "
-        "the first run took < 1 s, else one run. Every (tool, graph, op) runs in its own process.",
+        "Times are wall-clock seconds of the call alone (graph already loaded), the fastest run. "
+        "factions' come from package-benchmark (Benchmarks/Benchmarks/AnalysisBenchmarks): no "
+        "warm-up, at most 3 runs within 2 s, so 3 for an op under a second and 1 for one over 2 s; "
+        "igraph and NetworkX: best of 3 when the first run took < 1 s, else one run. Every "
+        "(tool, graph, op) runs in its own process.",
         "igraph (python-igraph) and NetworkX run single-threaded; factions uses its defaults, "
         "which run betweenness and closeness on all cores. `f CPU s` is factions' CPU time "
         "(all threads) and `f/igraph CPU` the CPU-time ratio, i.e. the per-core comparison.",
         "Everything ran under `nice -n 19` on a 2-core machine shared with other work: * marks "
         "a time whose wall clock exceeded 1.5× its CPU time (the process was descheduled), "
         "and parallel factions ops get less than two cores when the machine is busy.",
-        "`peak MiB f/ig`: peak resident memory during the op with the graph loaded (VmHWM reset "
-        "before the op), factions / igraph (igraph's includes the Python interpreter).",
+        "`peak MiB f/ig`: peak resident memory during the op with the graph loaded, factions / "
+        "igraph: factions' is package-benchmark's peakMemoryResident (resident memory sampled "
+        "every 10 ms; its process includes package-benchmark's own few MiB), igraph's the VmHWM "
+        "reset before the op (and includes the Python interpreter).",
         "≈ (est): NetworkX exact betweenness/closeness extrapolated from 50 sources because the "
         "estimate exceeded the cap; the ratio uses the estimate.",
         "Betweenness and closeness stop at 10,000 nodes for every tool (O(nm)); NetworkX does not "
@@ -229,10 +237,12 @@ def main():
         f.write(f"# Benchmarks {args.date}\n\n")
         f.write(f"- machine: {mach['cpu']}, {mach['nproc']} cores (`nproc`), {mach['memory']}, "
                 f"Linux {mach['kernel']}; load average when the table was made: {mach['loadavg_at_table']}\n")
-        f.write(f"- factions: {ver['factions']}; {ver['swift']}\n")
+        harness = f"; timed with {ver['factions_harness']} (ordo-one/benchmark)" if ver["factions_harness"] else ""
+        f.write(f"- factions: {ver['factions']}; {ver['swift']}{harness}\n")
         f.write(f"- igraph {ver['igraph']}, NetworkX {ver['networkx']} (numpy {ver.get('numpy', '?')}, "
                 f"scipy {ver.get('scipy', '?')}), Python {ver['python']}\n")
-        f.write(f"- per-op time limit {args.timeout:.0f} s; NetworkX exact betweenness/closeness cap "
+        f.write(f"- per-op time limit {args.timeout:.0f} s (factions: that per benchmark for a graph's whole "
+                f"package-benchmark run); NetworkX exact betweenness/closeness cap "
                 f"{args.nx_cap:.0f} s\n\n" if args.timeout and args.nx_cap else "\n")
         f.write("| " + " | ".join(header) + " |\n")
         f.write("|" + "|".join("---" if i < 2 or i == len(header) - 1 else "---:" for i in range(len(header))) + "|\n")
@@ -249,7 +259,7 @@ def main():
         if loads:
             f.write("\nGraph loading (CSV → graph), seconds and peak MiB, largest graph:\n\n")
             for tool in TOOLS:
-                ls = [l for l in loads if l["tool"] == tool]
+                ls = [l for l in loads if l["tool"] == tool and l.get("seconds") is not None]
                 if ls:
                     big = max(ls, key=lambda l: l.get("edges") or 0)
                     f.write(f"- {tool}: {big['graph']} {big['seconds']:.2f} s, {big.get('max_rss_mib', 0):.0f} MiB\n")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times igraph and NetworkX on the benchmark graphs (Benchmarks/data/*.csv written by
 Scripts/bench_graphs.py), one JSON line per measurement on stdout, in the shape that
-Benchmarks' factions-bench prints:
+Scripts/bench_factions.py makes of factions' package-benchmark results:
 
   {"tool":"igraph","op":"pagerank","graph":"ba-10k","nodes":…,"edges":…,"seconds":…,
    "runs":3,"max_rss_mib":…,"version":"1.0.0"}

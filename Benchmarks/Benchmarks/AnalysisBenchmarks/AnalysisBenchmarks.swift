@@ -1,0 +1,109 @@
+// factions' analysis calls under package-benchmark, on the seeded edge lists that
+// Scripts/bench_graphs.py writes into Benchmarks/data/ (igraph and NetworkX read the
+// same files in Scripts/peer_bench.py). Scripts/bench.sh runs them and turns the
+// exported histograms into the JSON lines of its table (Scripts/bench_factions.py).
+//
+// One benchmark per (op, graph), named `op/graph`, plus `load/graph` for reading the CSV
+// and building the graph. package-benchmark runs each benchmark in a process of its own,
+// so the peak resident memory of `op/graph` is that of the loaded graph plus that op.
+// The graph is loaded in the setup hook, outside the measurement.
+
+import Benchmark
+import FactionsAnalysis
+import FactionsCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The analysis calls timed, with their default arguments except where noted.
+enum Op: String, CaseIterable {
+    case betweenness, closeness, pagerank, eigenvector, degree, coreness, louvain, leiden
+
+    /// Betweenness and closeness are O(nm): a 1M-node graph would take hours.
+    static let maxNodesForQuadratic = 10_000
+
+    var isQuadratic: Bool { self == .betweenness || self == .closeness }
+    var findsCommunities: Bool { self == .louvain || self == .leiden }
+
+    /// Runs the call; returns the membership for community ops, so that its modularity
+    /// can be computed after the measurement stops.
+    func run(on graph: Graph) throws -> [Int]? {
+        switch self {
+        case .betweenness: blackHole(try Betweenness.compute(graph))
+        case .closeness: blackHole(try Closeness.compute(graph))
+        case .pagerank: blackHole(PageRank.compute(graph))
+        case .eigenvector: blackHole(try Eigenvector.compute(graph))
+        case .degree: blackHole(Degree.compute(graph))
+        case .coreness: blackHole(Coreness.compute(graph))
+        // One restart (the default is eight): igraph and NetworkX run once too.
+        case .louvain: return Louvain.detect(graph, seed: 1, restarts: 1).membership
+        case .leiden: return Leiden.detect(graph, seed: 1, restarts: 1).membership
+        }
+        return nil
+    }
+}
+
+extension BenchmarkMetric {
+    /// The process's CPU time over the call in nanoseconds (CLOCK_PROCESS_CPUTIME_ID, all
+    /// threads). package-benchmark's own `cpuTotal` counts /proc/self/stat's 10 ms
+    /// ticks: it agrees on the ops that take seconds, but reads 0 for most of the others.
+    static let processCPUTime = BenchmarkMetric.custom("processCPUTime", useScalingFactor: false)
+    /// Modularity of the partition found, in billionths: custom metrics are integers,
+    /// and the histogram's exact maximum keeps all nine digits.
+    static let modularityE9 = BenchmarkMetric.custom("modularityE9", polarity: .prefersLarger, useScalingFactor: false)
+}
+
+/// Reads the process CPU clock. It is read inside the measured region, because
+/// package-benchmark's start and stop hooks read /proc files, which takes more CPU than
+/// the fastest calls here. Each read is a syscall of about a third of a microsecond; with the hooks' /proc reads
+/// just before the clock starts, a run measures one to two microseconds more than the
+/// bare call, which only degree's microsecond figures show.
+@inline(__always)
+func processCPUNanoseconds() -> Int {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return ts.tv_sec * 1_000_000_000 + ts.tv_nsec
+}
+
+/// No warm-up, and at most three runs within two seconds: an op under a second runs
+/// three times, as the peers' best of three, and one over two seconds (the 1M-node
+/// community ops take tens) once. Scripts/bench_factions.py reports the fastest run.
+func configuration(extra: [BenchmarkMetric] = []) -> Benchmark.Configuration {
+    .init(metrics: [.wallClock, .processCPUTime, .peakMemoryResident] + extra,
+          warmupIterations: 0, maxDuration: .seconds(2), maxIterations: 3)
+}
+
+let benchmarks: @Sendable () -> Void = {
+    for graph in BenchmarkGraph.all(in: BenchmarkGraph.dataDirectory) {
+        Benchmark("load/\(graph.name)", configuration: configuration()) { benchmark in
+            let cpuStart = processCPUNanoseconds()
+            let loaded = try graph.load()
+            let cpu = processCPUNanoseconds() - cpuStart
+            benchmark.stopMeasurement()
+            benchmark.measurement(.processCPUTime, cpu)
+            blackHole(loaded)
+        }
+        for op in Op.allCases where !op.isQuadratic || graph.nodes <= Op.maxNodesForQuadratic {
+            Benchmark("\(op)/\(graph.name)",
+                      configuration: configuration(extra: op.findsCommunities ? [.modularityE9] : [])) {
+                benchmark, loaded in
+                // Restarts the clock after package-benchmark has unboxed the setup state.
+                benchmark.startMeasurement()
+                let cpuStart = processCPUNanoseconds()
+                let membership = try op.run(on: loaded)
+                let cpu = processCPUNanoseconds() - cpuStart
+                benchmark.stopMeasurement()
+                benchmark.measurement(.processCPUTime, cpu)
+                if let membership {
+                    let q = Modularity.compute(loaded, membership: membership)
+                    benchmark.measurement(.modularityE9, Int((q * 1e9).rounded()))
+                }
+            } setup: {
+                try graph.load()
+            }
+        }
+    }
+}
