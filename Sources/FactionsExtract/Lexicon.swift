@@ -172,17 +172,22 @@ public struct Lexicon: Sendable, Hashable {
     /// Aliases are written as in the text; curly quotes become straight ones and runs of
     /// spaces one space, as the matcher sees the text.
     static func normaliseAlias(_ alias: String) -> String {
-        var out = ""
+        var scalars: [Unicode.Scalar] = []
         var lastSpace = false
         for scalar in alias.unicodeScalars {
             if Tokenizer.isSpace(scalar) || Tokenizer.isLineBreak(scalar) {
-                if !lastSpace, !out.isEmpty { out += " " }
+                if !lastSpace, !scalars.isEmpty { scalars.append(" ") }
                 lastSpace = true
                 continue
             }
             lastSpace = false
-            out += Tokenizer.isWordScalar(scalar) ? String(scalar) : Tokenizer.normalisePunctuation(scalar)
+            if Tokenizer.isWordScalar(scalar) { scalars.append(scalar) }
+            else { scalars += Tokenizer.normalisePunctuation(scalar).unicodeScalars }
         }
+        let out = ScalarText.string(scalars)
+        // Foundation's trimming is slow and rarely has anything to do.
+        guard let first = scalars.first, let last = scalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return out }
         return out.trimmingCharacters(in: .whitespaces)
     }
 
