@@ -156,11 +156,19 @@ public struct Extractor: Sendable {
 
     private func candidates(_ dataset: Dataset, minimumCount: Int, meter: ProgressMeter) throws(InputError) -> [Candidate] {
         let discovery = Discovery(minimumCount: minimumCount)
-        let indexed = Array(dataset.documents.enumerated())
-        let tallies = try Self.concurrentMap(indexed) { (item: (offset: Int, element: DatasetDocument)) throws(InputError) -> Discovery.Tally in
-            let (document, text) = try item.element.load()
-            let tally = discovery.tally(read(text: text, dated: false), document: document, index: item.offset)
-            meter.advance(item.element.byteCount)
+        let documents = dataset.documents
+        // Each core adds the tallies of a run of documents as it reads them: holding one
+        // tally per document until the end, and merging them all on one core, cost
+        // memory in proportion to the corpus and a serial tail. Tallies merge in any
+        // order to the same result.
+        let runs = Parallel.split(documents.count, into: min(documents.count, 4 * Parallel.cores))
+        let tallies = try Self.concurrentMap(runs) { (run: Range<Int>) throws(InputError) -> Discovery.Tally in
+            var tally = Discovery.Tally()
+            for index in run {
+                let (document, text) = try documents[index].load()
+                tally.merge(discovery.tally(read(text: text, dated: false), document: document, index: index))
+                meter.advance(documents[index].byteCount)
+            }
             return tally
         }
         var tally = Discovery.Tally()
