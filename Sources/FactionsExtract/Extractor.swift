@@ -209,14 +209,25 @@ public struct Extractor: Sendable {
             copy.discover = false
             return try Extractor(lexicon: augmented, options: copy).extractDocuments(dataset, meter: meter)
         }
-        // Documents are independent: read them on all cores, merge in file order.
-        let parts = try Self.concurrentMap(dataset.documents) { (item: DatasetDocument) throws(InputError) -> DocumentExtraction in
-            let (document, text) = try item.load()
-            let part = analyse(document: document, text: text)
-            meter.advance(item.byteCount)
-            return part
+        // Documents are independent: each core reads a run of them and adds up what it
+        // finds as it goes, so that memory holds the network being built, not every
+        // document's findings as well; the runs' sums merge to the same network in any order.
+        let documents = dataset.documents
+        let runs = Parallel.split(documents.count, into: min(documents.count, 4 * Parallel.cores))
+        let partials = try Self.concurrentMap(runs) { (run: Range<Int>) throws(InputError) -> (MergeAccumulator, [Document]) in
+            var accumulator = MergeAccumulator()
+            var titled: [Document] = []
+            for index in run {
+                let (document, text) = try documents[index].load()
+                let part = analyse(document: document, text: text)
+                titled.append(part.document)
+                accumulator.add(part)
+                meter.advance(documents[index].byteCount)
+            }
+            return (accumulator, titled)
         }
-        return merge(parts, documents: parts.map(\.document), periods: dataset.periods, calendar: dataset.calendar)
+        return network(partials.map(\.0), documents: partials.flatMap(\.1), periods: dataset.periods,
+                       calendar: dataset.calendar)
     }
 
     /// Everything read from one document, stage by stage: tokens, blocks, sentences,
@@ -549,8 +560,29 @@ public struct Extractor: Sendable {
             for part in parts[range] { accumulator.add(part) }
             return accumulator
         }
-        var total = partials.first ?? MergeAccumulator()
-        for partial in partials.dropFirst() { total.absorb(partial) }
+        return network(partials, documents: documents, periods: periods, calendar: calendar)
+    }
+
+    /// The network of summed per-document results, in canonical order.
+    func network(_ partials: [MergeAccumulator], documents: [Document], periods: [Period],
+                 calendar: String) -> ActorNetwork {
+        let cores = Parallel.cores
+        // Pairwise, each round on all cores: absorbing the runs one after another into
+        // the first would copy most of the evidence on one core.
+        // Each pair is merged in place (slots i and i + 1 belong to one task), so no
+        // accumulator is copied.
+        var level = partials
+        while level.count > 1 {
+            level.withUnsafeMutableBufferPointer { buffer in
+                let slots = UnsafeSendable(buffer)
+                _ = Parallel.map(Array(stride(from: 0, to: buffer.count - 1, by: 2))) { i in
+                    slots.value[i].absorb(slots.value[i + 1])
+                    slots.value[i + 1] = MergeAccumulator()
+                }
+            }
+            level = stride(from: 0, to: level.count, by: 2).map { level[$0] }
+        }
+        let total = level.first ?? MergeAccumulator()
         let actors = total.mentions.keys.sorted().map { e -> Actor in
             let entry = lexicon.entries[e]
             return Actor(id: entry.id, name: entry.name, kind: entry.kind, inferred: entry.inferred,
