@@ -161,7 +161,7 @@ public struct Extractor: Sendable {
         // tally per document until the end, and merging them all on one core, cost
         // memory in proportion to the corpus and a serial tail. Tallies merge in any
         // order to the same result.
-        let runs = Parallel.split(documents.count, into: min(documents.count, 4 * Parallel.cores))
+        let runs = Parallel.split(documents.count, into: min(documents.count, 2 * Parallel.cores))
         let tallies = try Self.concurrentMap(runs) { (run: Range<Int>) throws(InputError) -> Discovery.Tally in
             var tally = Discovery.Tally()
             for index in run {
@@ -213,7 +213,7 @@ public struct Extractor: Sendable {
         // finds as it goes, so that memory holds the network being built, not every
         // document's findings as well; the runs' sums merge to the same network in any order.
         let documents = dataset.documents
-        let runs = Parallel.split(documents.count, into: min(documents.count, 4 * Parallel.cores))
+        let runs = Parallel.split(documents.count, into: min(documents.count, 2 * Parallel.cores))
         let partials = try Self.concurrentMap(runs) { (run: Range<Int>) throws(InputError) -> (MergeAccumulator, [Document]) in
             var accumulator = MergeAccumulator()
             var titled: [Document] = []
