@@ -304,6 +304,10 @@ struct WordTable: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [Int32] = [0]
     private var other: [String: Int32] = [:]
+    /// One bit per 16-bit slice of the hash, set for the table's ASCII words: 8 KB,
+    /// which stays in the first-level cache where the table does not, so most tokens
+    /// (no alias word) are turned away before the table is read.
+    private var filter = [UInt64](repeating: 0, count: 1024)
 
     init() {}
 
@@ -322,6 +326,7 @@ struct WordTable: Sendable {
             var slot = Int(hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
+            filter[Int(hash >> 22)] |= 1 << ((hash >> 16) & 63)
         }
     }
 
@@ -367,7 +372,8 @@ struct WordTable: Sendable {
 
     @inline(__always)
     private func find(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt32, lowercasing: Bool) -> Int32 {
-        slots.withUnsafeBufferPointer { slots in
+        guard filter.withUnsafeBufferPointer({ $0[Int(hash >> 22)] & (1 << ((hash >> 16) & 63)) != 0 }) else { return -1 }
+        return slots.withUnsafeBufferPointer { slots -> Int32 in
             var slot = Int(hash) & mask
             while true {
                 let entry = slots[slot]
