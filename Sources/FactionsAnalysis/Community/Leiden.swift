@@ -80,73 +80,99 @@ public enum Leiden {
 
     /// Refinement: within each community, start from singletons and merge each node
     /// that is still a singleton and well connected to its community into the
-    /// well-connected sub-community with the largest modularity gain (if ≥ 0).
+    /// well-connected sub-community with the largest modularity gain (if ≥ 0; ties to
+    /// the smallest id).
     static func refine(_ g: CommunityGraph, partition: [Int], resolution: Double, rng: inout SplitMix64) -> [Int] {
         let n = g.nodeCount
         let m = g.totalWeight
-        var refined = Array(0..<n)
-        guard m > 0 else { return refined }
+        guard m > 0 else { return Array(0..<n) }
         let count = (partition.max() ?? -1) + 1
         var communityStrength = [Double](repeating: 0, count: count)
         for v in 0..<n { communityStrength[partition[v]] += g.strength[v] }
-        // Weight from each node to the rest of its community.
-        var externalToRest = [Double](repeating: 0, count: n)
-        for v in 0..<n {
-            for e in g.offsets[v]..<g.offsets[v + 1] where partition[Int(g.neighbors[e])] == partition[v] {
-                externalToRest[v] += g.weights[e]
-            }
-        }
-        // Per refined community: strength, and weight to the rest of its P-community.
-        var subStrength = g.strength
-        var subToRest = externalToRest
-        var subSize = [Int](repeating: 1, count: n)
         var order = Array(0..<n)
         rng.shuffle(&order)
-        var linkWeight = [Double](repeating: 0, count: n)
-        var linked: [Int] = []
+        // Every access below is to scratch of size n, through unsafe buffers: with
+        // checked, uniquely referenced arrays the bookkeeping cost more than the merging.
+        // Per refined community: its members' strength, their weight to the rest of the
+        // P-community and their number; refined community of each node; and, as in
+        // LocalMoving, the weight from the current node to each linked sub-community.
+        let subStrength = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let subToRest = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let subSize = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+        let refined = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+        let linkWeight = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let linked = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+        defer {
+            subStrength.deallocate()
+            subToRest.deallocate()
+            subSize.deallocate()
+            refined.deallocate()
+            linkWeight.deallocate()
+            linked.deallocate()
+        }
+        _ = subStrength.initialize(from: g.strength)
+        subToRest.initialize(repeating: 0)
+        subSize.initialize(repeating: 1)
+        _ = refined.initialize(from: 0..<n)
+        linkWeight.initialize(repeating: 0)
         let gamma = resolution
-        for v in order {
-            guard subSize[refined[v]] == 1 else { continue }
-            let c = partition[v]
-            let kv = g.strength[v]
-            let kc = communityStrength[c]
-            // v must be well connected to its community.
-            guard externalToRest[v] >= gamma * kv * (kc - kv) / (2 * m) else { continue }
-            for e in g.offsets[v]..<g.offsets[v + 1] {
-                let u = Int(g.neighbors[e])
-                guard partition[u] == c else { continue }
-                let s = refined[u]
-                if linkWeight[s] == 0 { linked.append(s) }
-                linkWeight[s] += g.weights[e]
-            }
-            var best = refined[v]
-            var bestGain = 0.0
-            for s in linked.sorted() where s != refined[v] {
-                let ks = subStrength[s]
-                // Target sub-community must be well connected to its community.
-                guard subToRest[s] >= gamma * ks * (kc - ks) / (2 * m) else { continue }
-                let gain = linkWeight[s] / m - gamma * kv * ks / (2 * m * m)
-                if gain > bestGain + 1e-15 { best = s; bestGain = gain }
-            }
-            for s in linked { linkWeight[s] = 0 }
-            linked.removeAll(keepingCapacity: true)
-            if best != refined[v] {
-                let old = refined[v]
-                // Merging v into best: the weight from the union to the rest of C is
-                // both parts' weight to the rest minus twice the weight between them.
-                var between = 0.0
-                for e in g.offsets[v]..<g.offsets[v + 1] where refined[Int(g.neighbors[e])] == best {
-                    between += g.weights[e]
+        g.offsets.withUnsafeBufferPointer { offsets in
+            g.neighbors.withUnsafeBufferPointer { neighbors in
+                g.weights.withUnsafeBufferPointer { weights in
+                    partition.withUnsafeBufferPointer { partition in
+                        for v in 0..<n {
+                            let c = partition[v]
+                            for e in offsets[v]..<offsets[v + 1] where partition[Int(neighbors[e])] == c {
+                                subToRest[v] += weights[e]
+                            }
+                        }
+                        for v in order {
+                            guard subSize[refined[v]] == 1 else { continue }
+                            let c = partition[v]
+                            let kv = g.strength[v]
+                            let kc = communityStrength[c]
+                            // v must be well connected to its community.
+                            guard subToRest[v] >= gamma * kv * (kc - kv) / (2 * m) else { continue }
+                            var linkedCount = 0
+                            for e in offsets[v]..<offsets[v + 1] {
+                                let u = Int(neighbors[e])
+                                guard partition[u] == c else { continue }
+                                let s = refined[u]
+                                if linkWeight[s] == 0 {
+                                    linked[linkedCount] = s
+                                    linkedCount += 1
+                                }
+                                linkWeight[s] += weights[e]
+                            }
+                            let old = refined[v]
+                            var best = old
+                            var bestGain = 0.0
+                            for s in linked[0..<linkedCount] where s != old {
+                                let ks = subStrength[s]
+                                // The target must be well connected to its community too.
+                                guard subToRest[s] >= gamma * ks * (kc - ks) / (2 * m) else { continue }
+                                let gain = linkWeight[s] / m - gamma * kv * ks / (2 * m * m)
+                                if gain > bestGain + 1e-15 || (gain >= bestGain - 1e-15 && best != old && s < best) {
+                                    best = s
+                                    bestGain = gain
+                                }
+                            }
+                            if best != old {
+                                // The union's weight to the rest of C is both parts' weight
+                                // to the rest minus twice the weight between them.
+                                subToRest[best] += subToRest[old] - 2 * linkWeight[best]
+                                subStrength[best] += subStrength[old]
+                                subSize[best] += 1
+                                subSize[old] = 0
+                                refined[v] = best
+                            }
+                            for s in linked[0..<linkedCount] { linkWeight[s] = 0 }
+                        }
+                    }
                 }
-                subToRest[best] = subToRest[best] + subToRest[old] - 2 * between
-                subStrength[best] += subStrength[old]
-                subSize[best] += 1
-                subSize[old] = 0
-                subStrength[old] = 0
-                refined[v] = best
             }
         }
-        return dense(refined)
+        return dense(Array(refined))
     }
 
     /// Community ids renumbered 0, 1, … in order of first appearance.
