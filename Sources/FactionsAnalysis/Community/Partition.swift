@@ -137,42 +137,63 @@ struct CommunityGraph {
         }
         var newLoops = [Double](repeating: 0, count: count)
         var newOffsets = [Int](repeating: 0, count: count + 1)
-        var newNeighbors: [Int32] = []
+        // Scratch for one community at a time: its summed weight to each other
+        // community, which communities it reaches (each row in order of first reach) and,
+        // per community, the last one that reached it.
+        let accumulator = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+        let touched = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+        let touchedBy = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+        defer {
+            accumulator.deallocate()
+            touched.deallocate()
+            touchedBy.deallocate()
+        }
+        accumulator.initialize(repeating: 0)
+        touchedBy.initialize(repeating: -1)
+        // Each new edge comes from at least one old one, so the old edge count bounds the
+        // new arrays, which are filled in place: appending checked capacity and
+        // uniqueness on every edge.
+        var edgeCount = 0
         var newWeights: [Double] = []
-        newNeighbors.reserveCapacity(neighbors.count / 2)
-        newWeights.reserveCapacity(neighbors.count / 2)
-        var accumulator = [Double](repeating: 0, count: count)
-        var touched: [Int] = []
-        offsets.withUnsafeBufferPointer { offsets in
-            neighbors.withUnsafeBufferPointer { neighbors in
-                weights.withUnsafeBufferPointer { weights in
-                    membership.withUnsafeBufferPointer { membership in
-                        for c in 0..<count {
-                            for k in memberStart[c]..<memberStart[c + 1] {
-                                let v = members[k]
-                                newLoops[c] += loops[v]
-                                for e in offsets[v]..<offsets[v + 1] {
-                                    let d = membership[Int(neighbors[e])]
-                                    if d == c {
-                                        newLoops[c] += weights[e] / 2
-                                    } else {
-                                        if accumulator[d] == 0 { touched.append(d) }
-                                        accumulator[d] += weights[e]
+        let newNeighbors = [Int32](unsafeUninitializedCapacity: neighbors.count) { outNeighbors, neighborsFilled in
+            newWeights = [Double](unsafeUninitializedCapacity: neighbors.count) { outWeights, weightsFilled in
+                offsets.withUnsafeBufferPointer { offsets in
+                    neighbors.withUnsafeBufferPointer { neighbors in
+                        weights.withUnsafeBufferPointer { weights in
+                            membership.withUnsafeBufferPointer { membership in
+                                for c in 0..<count {
+                                    var touchedCount = 0
+                                    for v in members[memberStart[c]..<memberStart[c + 1]] {
+                                        newLoops[c] += loops[v]
+                                        for e in offsets[v]..<offsets[v + 1] {
+                                            let d = membership[Int(neighbors[e])]
+                                            if d == c {
+                                                newLoops[c] += weights[e] / 2
+                                                continue
+                                            }
+                                            if touchedBy[d] != c {
+                                                touchedBy[d] = c
+                                                touched[touchedCount] = d
+                                                touchedCount += 1
+                                            }
+                                            accumulator[d] += weights[e]
+                                        }
                                     }
+                                    for d in touched[0..<touchedCount] {
+                                        outNeighbors[edgeCount] = Int32(d)
+                                        outWeights[edgeCount] = accumulator[d]
+                                        accumulator[d] = 0
+                                        edgeCount += 1
+                                    }
+                                    newOffsets[c + 1] = edgeCount
                                 }
                             }
-                            touched.sort()
-                            for d in touched {
-                                newNeighbors.append(Int32(d))
-                                newWeights.append(accumulator[d])
-                                accumulator[d] = 0
-                            }
-                            touched.removeAll(keepingCapacity: true)
-                            newOffsets[c + 1] = newNeighbors.count
                         }
                     }
                 }
+                weightsFilled = edgeCount
             }
+            neighborsFilled = edgeCount
         }
         return CommunityGraph(nodeCount: count, offsets: newOffsets, neighbors: newNeighbors, weights: newWeights,
                               loops: newLoops)
