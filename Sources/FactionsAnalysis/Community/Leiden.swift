@@ -21,15 +21,14 @@ public enum Leiden {
         for _ in 0..<max(1, restarts) {
             var runRNG = SplitMix64(seed: rng.next())
             var membership = Array(0..<base.nodeCount)
-            var lastQ = -Double.infinity
-            for _ in 0..<maxIterations {
-                let (next, changed) = iterate(base, start: membership, resolution: resolution, rng: &runRNG)
-                let q = Modularity.compute(base, membership: next, resolution: resolution)
+            var q = -Double.infinity
+            for _ in 0..<max(1, maxIterations) {
+                let (next, changed, nextQ) = iterate(base, start: membership, resolution: resolution, rng: &runRNG)
+                let gain = nextQ - q
                 membership = next
-                if !changed || q <= lastQ + 1e-12 { break }
-                lastQ = q
+                q = nextQ
+                if !changed || gain <= 1e-12 { break }
             }
-            let q = Modularity.compute(base, membership: membership, resolution: resolution)
             if best == nil || q > best!.q + 1e-12 { best = (membership, q) }
         }
         let membership = Partition.canonical(best?.membership ?? [], labels: graph.labels)
@@ -37,24 +36,35 @@ public enum Leiden {
     }
 
     /// One Leiden iteration from a partition of the base graph; returns the new
-    /// partition and whether any node moved.
+    /// partition, whether any node moved, and its modularity (computed on the last
+    /// aggregate, which has the same modularity for a fraction of the edges).
     static func iterate(_ base: CommunityGraph, start: [Int], resolution: Double,
-                        rng: inout SplitMix64) -> ([Int], Bool) {
+                        rng: inout SplitMix64) -> (membership: [Int], changed: Bool, modularity: Double) {
         var graph = base
         // Aggregate node → base nodes it stands for (through the levels).
         var baseOf = Array(0..<base.nodeCount)   // base node → aggregate node
-        var membership = start                   // aggregate node → community
+        // Aggregate node → community. Local moving needs ids below the node count, which
+        // holds without renumbering: a level starts in the communities of the level
+        // below, fewer than its nodes.
+        var membership = start
         var changed = false
         while true {
-            var moving = LocalMoving(graph: graph, membership: dense(membership), resolution: resolution)
+            var moving = LocalMoving(graph: graph, membership: membership, resolution: resolution)
             if moving.moveUntilStable(rng: &rng) { changed = true }
             let (partition, communityCount) = denseCommunities(moving.membership)
             if communityCount == graph.nodeCount {
                 membership = partition
                 break
             }
-            let refined = refine(graph, partition: partition, resolution: resolution, rng: &rng)
-            let refinedCount = (refined.max() ?? -1) + 1
+            var refined = refine(graph, partition: partition, resolution: resolution, rng: &rng)
+            var refinedCount = (refined.max() ?? -1) + 1
+            if refinedCount == graph.nodeCount {
+                // Refinement merged nothing, so aggregating on it would leave the graph
+                // as it is and the next level would refine the same way; aggregating
+                // on the unrefined partition still makes progress (as igraph does).
+                refined = partition
+                refinedCount = communityCount
+            }
             // Aggregate on the refined partition; each aggregate node starts in the
             // community of P that contains it.
             var initial = [Int](repeating: 0, count: refinedCount)
@@ -65,17 +75,18 @@ public enum Leiden {
             if refinedCount == communityCount {
                 // Refinement kept every community whole: one more local-moving round
                 // on the aggregate decides whether anything is left to do.
-                var last = LocalMoving(graph: graph, membership: dense(membership), resolution: resolution)
+                var last = LocalMoving(graph: graph, membership: membership, resolution: resolution)
                 var order = Array(0..<graph.nodeCount)
                 rng.shuffle(&order)
                 var moved = false
                 for v in order where last.moveBest(v) { moved = true }
-                membership = dense(last.membership)
+                membership = last.membership
                 if !moved { break }
                 changed = true
             }
         }
-        return (baseOf.map { membership[$0] }, changed)
+        let q = Modularity.compute(graph, membership: membership, resolution: resolution)
+        return (baseOf.map { membership[$0] }, changed, q)
     }
 
     /// Refinement: within each community, start from singletons and merge each node
