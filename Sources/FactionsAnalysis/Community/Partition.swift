@@ -28,22 +28,33 @@ public struct Partition: Sendable, Hashable {
     /// Renumbers arbitrary community ids canonically: largest first, ties by the
     /// smallest member label, so equal partitions compare equal.
     public static func canonical(_ raw: [Int], labels: [String]) -> [Int] {
-        var groups: [Int: [Int]] = [:]
-        for (v, c) in raw.enumerated() { groups[c, default: []].append(v) }
-        struct Group {
-            var members: [Int]
-            var firstLabel: String
+        // Ids numbered 0… in order of appearance, so that each group's size and member
+        // with the smallest label fit in arrays (a dictionary of member lists cost a
+        // tenth of Leiden's time on a 1,000-node graph). Ids of the community algorithms
+        // are below the node count; others are renumbered through a dictionary first.
+        var ids = raw
+        if raw.contains(where: { $0 < 0 || $0 >= raw.count }) {
+            var renumbered: [Int: Int] = [:]
+            ids = raw.map { c in
+                if let d = renumbered[c] { return d }
+                renumbered[c] = renumbered.count
+                return renumbered.count - 1
+            }
         }
-        var ordered: [Group] = groups.values.map { members in
-            Group(members: members, firstLabel: members.map { labels[$0] }.min() ?? "")
+        let (dense, count) = denseCommunities(ids)
+        var size = [Int](repeating: 0, count: count)
+        var first = [Int](repeating: -1, count: count)
+        for (v, c) in dense.enumerated() {
+            size[c] += 1
+            if first[c] < 0 || labels[v] < labels[first[c]] { first[c] = v }
         }
-        ordered.sort { a, b in
-            if a.members.count != b.members.count { return a.members.count > b.members.count }
-            return a.firstLabel < b.firstLabel
+        let ordered = (0..<count).sorted { a, b in
+            if size[a] != size[b] { return size[a] > size[b] }
+            return labels[first[a]] < labels[first[b]]
         }
-        var out = [Int](repeating: 0, count: raw.count)
-        for (i, group) in ordered.enumerated() { for v in group.members { out[v] = i } }
-        return out
+        var rank = [Int](repeating: 0, count: count)
+        for (i, c) in ordered.enumerated() { rank[c] = i }
+        return dense.map { rank[$0] }
     }
 }
 
