@@ -212,12 +212,23 @@ struct CommunityGraph {
 }
 
 /// Community ids renumbered 0, 1, … in order of first appearance, and how many there are.
+/// Runs a few times per aggregation level, so it reads and writes through unsafe buffers.
 func denseCommunities(_ membership: [Int]) -> (labels: [Int], count: Int) {
     var map = [Int](repeating: -1, count: (membership.max() ?? -1) + 1)
     var count = 0
-    let labels = membership.map { c in
-        if map[c] < 0 { map[c] = count; count += 1 }
-        return map[c]
+    let labels = [Int](unsafeUninitializedCapacity: membership.count) { labels, filled in
+        map.withUnsafeMutableBufferPointer { map in
+            membership.withUnsafeBufferPointer { membership in
+                for (v, c) in membership.enumerated() {
+                    if map[c] < 0 {
+                        map[c] = count
+                        count += 1
+                    }
+                    labels[v] = map[c]
+                }
+            }
+        }
+        filled = membership.count
     }
     return (labels, count)
 }
