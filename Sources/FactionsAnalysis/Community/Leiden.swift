@@ -9,12 +9,24 @@ import FactionsCore
 /// it merge into well-connected sub-communities — then aggregation on the refined
 /// partition, with aggregate nodes starting in their unrefined community. Refinement
 /// merges greedily (the θ → 0 limit of the paper's randomised choice), so the seed
-/// only sets the visiting order. Runs `maxIterations` iterations (2, igraph's
-/// default; more until the partition is stable); `restarts` derived seeds keep the
-/// best. Near-linear per iteration.
+/// only sets the visiting order. Each iteration starts from the partition the last
+/// one found, as the paper iterates, until an iteration gains less than `tolerance`
+/// in modularity or `maxIterations` have run; `restarts` derived seeds keep the best.
+/// Near-linear per iteration.
 public enum Leiden {
+    /// Finds communities of `graph`.
+    ///
+    /// - Parameters:
+    ///   - maxIterations: at most this many iterations. igraph stops at 2, but on
+    ///     scale-free graphs each further iteration still gains a few thousandths
+    ///     (Barabási–Albert, 1,000 nodes, seeds 1–10: 0.406 after 2 iterations, 0.410
+    ///     after 3, 0.412 after 4), each at about a third of the cost of the first two.
+    ///   - tolerance: stop once an iteration gains less modularity than this. Graphs
+    ///     with clear communities (the LFR benchmark graphs) gain less than 1e-4 after
+    ///     two or three iterations, and further ones are not worth their cost there;
+    ///     0 iterates until the partition is stable or `maxIterations` have run.
     public static func detect(_ graph: Graph, resolution: Double = 1, seed: UInt64 = 1, restarts: Int = 8,
-                              maxIterations: Int = 2) -> Partition {
+                              maxIterations: Int = 4, tolerance: Double = 1e-4) -> Partition {
         let base = CommunityGraph(graph)
         var best: (membership: [Int], q: Double)? = nil
         var rng = SplitMix64(seed: seed)
@@ -27,7 +39,7 @@ public enum Leiden {
                 let gain = nextQ - q
                 membership = next
                 q = nextQ
-                if !changed || gain <= 1e-12 { break }
+                if !changed || gain <= max(tolerance, 1e-12) { break }
             }
             if best == nil || q > best!.q + 1e-12 { best = (membership, q) }
         }

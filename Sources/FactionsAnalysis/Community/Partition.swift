@@ -242,7 +242,7 @@ public enum CommunityMethod: String, CaseIterable, Sendable, Codable {
         case .louvain: Louvain.detect(graph, resolution: resolution, seed: seed)
         // The command line iterates Leiden until the partition is stable: on the
         // networks a text yields, quality matters more than the milliseconds.
-        case .leiden: Leiden.detect(graph, resolution: resolution, seed: seed, maxIterations: 50)
+        case .leiden: Leiden.detect(graph, resolution: resolution, seed: seed, maxIterations: 50, tolerance: 0)
         }
     }
 }
