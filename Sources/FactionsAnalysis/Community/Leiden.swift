@@ -134,7 +134,6 @@ public enum Leiden {
             linked.deallocate()
         }
         _ = subStrength.initialize(from: g.strength)
-        subToRest.initialize(repeating: 0)
         subSize.initialize(repeating: 1)
         _ = refined.initialize(from: 0..<n)
         linkWeight.initialize(repeating: 0)
@@ -144,10 +143,14 @@ public enum Leiden {
                 g.weights.withUnsafeBufferPointer { weights in
                     partition.withUnsafeBufferPointer { partition in
                         for v in 0..<n {
+                            // Summed in a local: through the buffer, each addition
+                            // waited for the previous one's store.
                             let c = partition[v]
+                            var toRest = 0.0
                             for e in offsets[v]..<offsets[v + 1] where partition[Int(neighbors[e])] == c {
-                                subToRest[v] += weights[e]
+                                toRest += weights[e]
                             }
+                            subToRest[v] = toRest
                         }
                         for v in order {
                             guard subSize[refined[v]] == 1 else { continue }
