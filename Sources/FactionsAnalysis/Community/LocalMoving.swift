@@ -71,7 +71,7 @@ struct LocalMoving {
     /// This is the inner loop of both algorithms (half of Leiden's time), so the arrays
     /// are read through unsafe buffers: checked indexing and uniqueness checks on every
     /// access cost as much as the arithmetic. (Swapping the scratch arrays out of `self`
-    /// for the call, as before, cost a retain and release per call and a uniqueness check
+    /// for the call instead cost a retain and release per call and a uniqueness check
     /// per append.)
     mutating func moveBest(_ v: Int) -> Bool {
         let m = graph.totalWeight

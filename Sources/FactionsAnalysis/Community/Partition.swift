@@ -29,8 +29,8 @@ public struct Partition: Sendable, Hashable {
     /// smallest member label, so equal partitions compare equal.
     public static func canonical(_ raw: [Int], labels: [String]) -> [Int] {
         // Ids numbered 0… in order of appearance, so that each group's size and member
-        // with the smallest label fit in arrays (a dictionary of member lists cost a
-        // tenth of Leiden's time on a 1,000-node graph). Ids of the community algorithms
+        // with the smallest label fit in arrays (a dictionary of member lists cost 8% of
+        // Leiden's time on a 1,000-node graph). Ids of the community algorithms
         // are below the node count; others are renumbered through a dictionary first.
         var ids = raw
         if raw.contains(where: { $0 < 0 || $0 >= raw.count }) {
