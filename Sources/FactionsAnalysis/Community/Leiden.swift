@@ -9,27 +9,38 @@ import FactionsCore
 /// it merge into well-connected sub-communities — then aggregation on the refined
 /// partition, with aggregate nodes starting in their unrefined community. Refinement
 /// merges greedily (the θ → 0 limit of the paper's randomised choice), so the seed
-/// only sets the visiting order. Runs `maxIterations` iterations (2, igraph's
-/// default; more until the partition is stable); `restarts` derived seeds keep the
-/// best. Near-linear per iteration.
+/// only sets the visiting order. Each iteration starts from the partition the last
+/// one found, as the paper iterates, until an iteration gains less than `tolerance`
+/// in modularity or `maxIterations` have run; `restarts` derived seeds keep the best.
+/// Near-linear per iteration.
 public enum Leiden {
+    /// Finds communities of `graph`.
+    ///
+    /// - Parameters:
+    ///   - maxIterations: at most this many iterations. igraph stops at 2, but on
+    ///     scale-free graphs each further iteration still gains a few thousandths
+    ///     (Barabási–Albert, 1,000 nodes, seeds 1–10: 0.406 after 2 iterations, 0.410
+    ///     after 3, 0.412 after 4), each at about a third of the cost of the first two.
+    ///   - tolerance: stop once an iteration gains less modularity than this. Graphs
+    ///     with clear communities (the LFR benchmark graphs) gain less than 1e-4 after
+    ///     two or three iterations, and further ones are not worth their cost there;
+    ///     0 iterates until the partition is stable or `maxIterations` have run.
     public static func detect(_ graph: Graph, resolution: Double = 1, seed: UInt64 = 1, restarts: Int = 8,
-                              maxIterations: Int = 2) -> Partition {
+                              maxIterations: Int = 4, tolerance: Double = 1e-4) -> Partition {
         let base = CommunityGraph(graph)
         var best: (membership: [Int], q: Double)? = nil
         var rng = SplitMix64(seed: seed)
         for _ in 0..<max(1, restarts) {
             var runRNG = SplitMix64(seed: rng.next())
             var membership = Array(0..<base.nodeCount)
-            var lastQ = -Double.infinity
-            for _ in 0..<maxIterations {
-                let (next, changed) = iterate(base, start: membership, resolution: resolution, rng: &runRNG)
-                let q = Modularity.compute(base, membership: next, resolution: resolution)
+            var q = -Double.infinity
+            for _ in 0..<max(1, maxIterations) {
+                let (next, changed, nextQ) = iterate(base, start: membership, resolution: resolution, rng: &runRNG)
+                let gain = nextQ - q
                 membership = next
-                if !changed || q <= lastQ + 1e-12 { break }
-                lastQ = q
+                q = nextQ
+                if !changed || gain <= max(tolerance, 1e-12) { break }
             }
-            let q = Modularity.compute(base, membership: membership, resolution: resolution)
             if best == nil || q > best!.q + 1e-12 { best = (membership, q) }
         }
         let membership = Partition.canonical(best?.membership ?? [], labels: graph.labels)
@@ -37,24 +48,35 @@ public enum Leiden {
     }
 
     /// One Leiden iteration from a partition of the base graph; returns the new
-    /// partition and whether any node moved.
+    /// partition, whether any node moved, and its modularity (computed on the last
+    /// aggregate, which has the same modularity for a fraction of the edges).
     static func iterate(_ base: CommunityGraph, start: [Int], resolution: Double,
-                        rng: inout SplitMix64) -> ([Int], Bool) {
+                        rng: inout SplitMix64) -> (membership: [Int], changed: Bool, modularity: Double) {
         var graph = base
         // Aggregate node → base nodes it stands for (through the levels).
         var baseOf = Array(0..<base.nodeCount)   // base node → aggregate node
-        var membership = start                   // aggregate node → community
+        // Aggregate node → community. Local moving needs ids below the node count, which
+        // holds without renumbering: a level starts in the communities of the level
+        // below, fewer than its nodes.
+        var membership = start
         var changed = false
         while true {
-            var moving = LocalMoving(graph: graph, membership: dense(membership), resolution: resolution)
+            var moving = LocalMoving(graph: graph, membership: membership, resolution: resolution)
             if moving.moveUntilStable(rng: &rng) { changed = true }
             let (partition, communityCount) = denseCommunities(moving.membership)
             if communityCount == graph.nodeCount {
                 membership = partition
                 break
             }
-            let refined = refine(graph, partition: partition, resolution: resolution, rng: &rng)
-            let refinedCount = (refined.max() ?? -1) + 1
+            var refined = refine(graph, partition: partition, resolution: resolution, rng: &rng)
+            var refinedCount = (refined.max() ?? -1) + 1
+            if refinedCount == graph.nodeCount {
+                // Refinement merged nothing, so aggregating on it would leave the graph
+                // as it is and the next level would refine the same way; aggregating
+                // on the unrefined partition still makes progress (as igraph does).
+                refined = partition
+                refinedCount = communityCount
+            }
             // Aggregate on the refined partition; each aggregate node starts in the
             // community of P that contains it.
             var initial = [Int](repeating: 0, count: refinedCount)
@@ -65,88 +87,118 @@ public enum Leiden {
             if refinedCount == communityCount {
                 // Refinement kept every community whole: one more local-moving round
                 // on the aggregate decides whether anything is left to do.
-                var last = LocalMoving(graph: graph, membership: dense(membership), resolution: resolution)
+                var last = LocalMoving(graph: graph, membership: membership, resolution: resolution)
                 var order = Array(0..<graph.nodeCount)
                 rng.shuffle(&order)
                 var moved = false
                 for v in order where last.moveBest(v) { moved = true }
-                membership = dense(last.membership)
+                membership = last.membership
                 if !moved { break }
                 changed = true
             }
         }
-        return (baseOf.map { membership[$0] }, changed)
+        let q = Modularity.compute(graph, membership: membership, resolution: resolution)
+        return (baseOf.map { membership[$0] }, changed, q)
     }
 
     /// Refinement: within each community, start from singletons and merge each node
     /// that is still a singleton and well connected to its community into the
-    /// well-connected sub-community with the largest modularity gain (if ≥ 0).
+    /// well-connected sub-community with the largest modularity gain (if ≥ 0; ties to
+    /// the smallest id).
     static func refine(_ g: CommunityGraph, partition: [Int], resolution: Double, rng: inout SplitMix64) -> [Int] {
         let n = g.nodeCount
         let m = g.totalWeight
-        var refined = Array(0..<n)
-        guard m > 0 else { return refined }
+        guard m > 0 else { return Array(0..<n) }
         let count = (partition.max() ?? -1) + 1
         var communityStrength = [Double](repeating: 0, count: count)
         for v in 0..<n { communityStrength[partition[v]] += g.strength[v] }
-        // Weight from each node to the rest of its community.
-        var externalToRest = [Double](repeating: 0, count: n)
-        for v in 0..<n {
-            for e in g.offsets[v]..<g.offsets[v + 1] where partition[Int(g.neighbors[e])] == partition[v] {
-                externalToRest[v] += g.weights[e]
-            }
-        }
-        // Per refined community: strength, and weight to the rest of its P-community.
-        var subStrength = g.strength
-        var subToRest = externalToRest
-        var subSize = [Int](repeating: 1, count: n)
         var order = Array(0..<n)
         rng.shuffle(&order)
-        var linkWeight = [Double](repeating: 0, count: n)
-        var linked: [Int] = []
+        // Every access below is to scratch of size n, through unsafe buffers: with
+        // checked, uniquely referenced arrays the bookkeeping cost more than the merging.
+        // Per refined community: its members' strength, their weight to the rest of the
+        // P-community and their number; refined community of each node; and, as in
+        // LocalMoving, the weight from the current node to each linked sub-community.
+        let subStrength = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let subToRest = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let subSize = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+        let refined = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+        let linkWeight = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let linked = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
+        defer {
+            subStrength.deallocate()
+            subToRest.deallocate()
+            subSize.deallocate()
+            refined.deallocate()
+            linkWeight.deallocate()
+            linked.deallocate()
+        }
+        _ = subStrength.initialize(from: g.strength)
+        subSize.initialize(repeating: 1)
+        _ = refined.initialize(from: 0..<n)
+        linkWeight.initialize(repeating: 0)
         let gamma = resolution
-        for v in order {
-            guard subSize[refined[v]] == 1 else { continue }
-            let c = partition[v]
-            let kv = g.strength[v]
-            let kc = communityStrength[c]
-            // v must be well connected to its community.
-            guard externalToRest[v] >= gamma * kv * (kc - kv) / (2 * m) else { continue }
-            for e in g.offsets[v]..<g.offsets[v + 1] {
-                let u = Int(g.neighbors[e])
-                guard partition[u] == c else { continue }
-                let s = refined[u]
-                if linkWeight[s] == 0 { linked.append(s) }
-                linkWeight[s] += g.weights[e]
-            }
-            var best = refined[v]
-            var bestGain = 0.0
-            for s in linked.sorted() where s != refined[v] {
-                let ks = subStrength[s]
-                // Target sub-community must be well connected to its community.
-                guard subToRest[s] >= gamma * ks * (kc - ks) / (2 * m) else { continue }
-                let gain = linkWeight[s] / m - gamma * kv * ks / (2 * m * m)
-                if gain > bestGain + 1e-15 { best = s; bestGain = gain }
-            }
-            for s in linked { linkWeight[s] = 0 }
-            linked.removeAll(keepingCapacity: true)
-            if best != refined[v] {
-                let old = refined[v]
-                // Merging v into best: the weight from the union to the rest of C is
-                // both parts' weight to the rest minus twice the weight between them.
-                var between = 0.0
-                for e in g.offsets[v]..<g.offsets[v + 1] where refined[Int(g.neighbors[e])] == best {
-                    between += g.weights[e]
+        g.offsets.withUnsafeBufferPointer { offsets in
+            g.neighbors.withUnsafeBufferPointer { neighbors in
+                g.weights.withUnsafeBufferPointer { weights in
+                    partition.withUnsafeBufferPointer { partition in
+                        for v in 0..<n {
+                            // Summed in a local: through the buffer, each addition
+                            // waited for the previous one's store.
+                            let c = partition[v]
+                            var toRest = 0.0
+                            for e in offsets[v]..<offsets[v + 1] where partition[Int(neighbors[e])] == c {
+                                toRest += weights[e]
+                            }
+                            subToRest[v] = toRest
+                        }
+                        for v in order {
+                            guard subSize[refined[v]] == 1 else { continue }
+                            let c = partition[v]
+                            let kv = g.strength[v]
+                            let kc = communityStrength[c]
+                            // v must be well connected to its community.
+                            guard subToRest[v] >= gamma * kv * (kc - kv) / (2 * m) else { continue }
+                            var linkedCount = 0
+                            for e in offsets[v]..<offsets[v + 1] {
+                                let u = Int(neighbors[e])
+                                guard partition[u] == c else { continue }
+                                let s = refined[u]
+                                if linkWeight[s] == 0 {
+                                    linked[linkedCount] = s
+                                    linkedCount += 1
+                                }
+                                linkWeight[s] += weights[e]
+                            }
+                            let old = refined[v]
+                            var best = old
+                            var bestGain = 0.0
+                            for s in linked[0..<linkedCount] where s != old {
+                                let ks = subStrength[s]
+                                // The target must be well connected to its community too.
+                                guard subToRest[s] >= gamma * ks * (kc - ks) / (2 * m) else { continue }
+                                let gain = linkWeight[s] / m - gamma * kv * ks / (2 * m * m)
+                                if gain > bestGain + 1e-15 || (gain >= bestGain - 1e-15 && best != old && s < best) {
+                                    best = s
+                                    bestGain = gain
+                                }
+                            }
+                            if best != old {
+                                // The union's weight to the rest of C is both parts' weight
+                                // to the rest minus twice the weight between them.
+                                subToRest[best] += subToRest[old] - 2 * linkWeight[best]
+                                subStrength[best] += subStrength[old]
+                                subSize[best] += 1
+                                subSize[old] = 0
+                                refined[v] = best
+                            }
+                            for s in linked[0..<linkedCount] { linkWeight[s] = 0 }
+                        }
+                    }
                 }
-                subToRest[best] = subToRest[best] + subToRest[old] - 2 * between
-                subStrength[best] += subStrength[old]
-                subSize[best] += 1
-                subSize[old] = 0
-                subStrength[old] = 0
-                refined[v] = best
             }
         }
-        return dense(refined)
+        return dense(Array(refined))
     }
 
     /// Community ids renumbered 0, 1, … in order of first appearance.
