@@ -228,7 +228,7 @@ def main():
         "Eigenvector tolerances differ: factions runs Lanczos to a residual of 1e-13 (see "
         "Eigenvector.swift), NetworkX power iteration to n·1e-6, igraph uses ARPACK. NetworkX PageRank is its "
         "default scipy implementation. igraph Leiden uses its default n_iterations=2; factions' "
-        "Leiden runs up to four iterations, stopping when one gains less than 1e-4 modularity. "
+        "Leiden runs up to three iterations, stopping when one gains less than 1e-4 modularity. "
         "factions Louvain/Leiden run with restarts: 1.",
     ]
     os.makedirs(args.out, exist_ok=True)
