@@ -36,7 +36,9 @@ DATA=$root/Benchmarks/data
 RUN=$DATA/run            # raw JSON lines of this run (gitignored with data/)
 RESULTS=${BENCH_RESULTS:-$root/Benchmarks/results}
 
-ALL_OPS="betweenness closeness pagerank eigenvector degree coreness louvain leiden"
+# betweenness-1t and closeness-1t: factions on one thread, against the same peer runs
+# (igraph and NetworkX are single-threaded).
+ALL_OPS="betweenness betweenness-1t closeness closeness-1t pagerank eigenvector degree coreness louvain leiden"
 LINEAR_OPS="pagerank eigenvector degree coreness louvain leiden"
 # graph → ops; betweenness and closeness (O(nm)) stop at 10,000 nodes for every tool.
 declare -A OPS=(
@@ -150,6 +152,7 @@ for graph in $GRAPHS; do
     done
     run_factions "$graph" "${factions_ops[@]}"
     for op in "${ops[@]}"; do
+        [[ "$op" == *-1t ]] && continue
         for tool in igraph networkx; do
             if [ "$tool" = networkx ] && [[ "$NX_SKIP_GRAPHS" == *" $graph "* ]]; then continue; fi
             if [ "$graph" = ba-1m ] && skip_at_1m "$tool" "$op"; then continue; fi

@@ -20,7 +20,10 @@ import platform
 import subprocess
 import sys
 
-OPS = ["betweenness", "closeness", "pagerank", "eigenvector", "degree", "coreness", "louvain", "leiden"]
+OPS = ["betweenness", "betweenness-1t", "closeness", "closeness-1t", "pagerank", "eigenvector", "degree",
+       "coreness", "louvain", "leiden"]
+# factions' one-thread rows are compared with the peers' runs of the plain op.
+PEER_OP = {"betweenness-1t": "betweenness", "closeness-1t": "closeness"}
 GRAPHS = ["ba-1k", "ba-10k", "ba-100k", "ba-1m", "lfr-10k-mu0.1", "lfr-10k-mu0.3"]
 TOOLS = ["factions", "igraph", "networkx"]
 
@@ -148,7 +151,7 @@ def main():
     graphs = GRAPHS + sorted({g for (_, g, _) in cell} - set(GRAPHS))
     for op in OPS:
         for graph in graphs:
-            f, ig, nx = (cell.get((op, graph, t)) for t in TOOLS)
+            f, ig, nx = (cell.get((op if t == "factions" else PEER_OP.get(op, op), graph, t)) for t in TOOLS)
             if f is None and ig is None and nx is None:
                 continue
             n, m = size.get(graph, (None, None))
@@ -210,8 +213,9 @@ def main():
         "igraph and NetworkX: best of 3 when the first run took < 1 s, else one run. Every "
         "(tool, graph, op) runs in its own process.",
         "igraph (python-igraph) and NetworkX run single-threaded; factions uses its defaults, "
-        "which run betweenness and closeness on all cores. `f CPU s` is factions' CPU time "
-        "(all threads) and `f/igraph CPU` the CPU-time ratio, i.e. the per-core comparison.",
+        "which run betweenness and closeness on all cores; the rows betweenness-1t and "
+        "closeness-1t run them on one thread (`threads: 1`) against the same igraph and NetworkX "
+        "runs. `f CPU s` is factions' CPU time (all threads) and `f/igraph CPU` the CPU-time ratio.",
         "Everything ran under `nice -n 19` on a 2-core machine shared with other work: * marks "
         "a time whose wall clock exceeded 1.5× its CPU time (the process was descheduled), "
         "and parallel factions ops get less than two cores when the machine is busy.",

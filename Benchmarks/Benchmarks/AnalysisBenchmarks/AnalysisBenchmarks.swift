@@ -21,11 +21,13 @@ import Darwin
 /// The analysis calls timed, with their default arguments except where noted.
 enum Op: String, CaseIterable {
     case betweenness, closeness, pagerank, eigenvector, degree, coreness, louvain, leiden
+    /// On one thread: the peers run single-threaded, and the plain rows use all cores.
+    case betweenness1t = "betweenness-1t", closeness1t = "closeness-1t"
 
     /// Betweenness and closeness are O(nm): a 1M-node graph would take hours.
     static let maxNodesForQuadratic = 10_000
 
-    var isQuadratic: Bool { self == .betweenness || self == .closeness }
+    var isQuadratic: Bool { [.betweenness, .closeness, .betweenness1t, .closeness1t].contains(self) }
     var findsCommunities: Bool { self == .louvain || self == .leiden }
 
     /// Runs the call; returns the membership for community ops, so that its modularity
@@ -34,6 +36,8 @@ enum Op: String, CaseIterable {
         switch self {
         case .betweenness: blackHole(try Betweenness.compute(graph))
         case .closeness: blackHole(try Closeness.compute(graph))
+        case .betweenness1t: blackHole(try Betweenness.compute(graph, threads: 1))
+        case .closeness1t: blackHole(try Closeness.compute(graph, threads: 1))
         case .pagerank: blackHole(PageRank.compute(graph))
         case .eigenvector: blackHole(try Eigenvector.compute(graph))
         case .degree: blackHole(Degree.compute(graph))
@@ -87,7 +91,7 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(loaded)
         }
         for op in Op.allCases where !op.isQuadratic || graph.nodes <= Op.maxNodesForQuadratic {
-            Benchmark("\(op)/\(graph.name)",
+            Benchmark("\(op.rawValue)/\(graph.name)",
                       configuration: configuration(extra: op.findsCommunities ? [.modularityE9] : [])) {
                 benchmark, loaded in
                 // Restarts the clock after package-benchmark has unboxed the setup state.
