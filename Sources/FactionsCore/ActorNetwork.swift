@@ -90,12 +90,8 @@ public struct ActorNetwork: Codable, Sendable, Hashable {
     /// Binary search over the id-sorted actors: O(log n) and no allocation, so it can be
     /// called per node or per tie.
     public func actor(_ id: String) -> Actor? {
-        var lo = 0, hi = actors.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if actors[mid].id < id { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < actors.count && actors[lo].id == id ? actors[lo] : nil
+        let i = actors.partitioningIndex { $0.id >= id }
+        return i < actors.count && actors[i].id == id ? actors[i] : nil
     }
 
     public var actorIndex: [String: Int] {

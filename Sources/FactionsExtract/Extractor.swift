@@ -105,8 +105,10 @@ public struct Extractor: Sendable {
     private let classifier = TieClassifier()
     /// Entry indices each ambiguous form may stand for, looked up once.
     private let ambiguousCandidates: [[Int]]
-    /// Per entry: its place among all entries some ambiguous form may stand for, or -1.
+    /// Per entry: its place among all entries some ambiguous form may stand for, or -1;
+    /// and how many such entries there are.
     private let candidateSlot: [Int]
+    private let candidateCount: Int
 
     public init(lexicon: Lexicon, options: ExtractionOptions = ExtractionOptions()) {
         self.lexicon = lexicon
@@ -119,6 +121,7 @@ public struct Extractor: Sendable {
         var slots = 0
         for e in Set(candidates.joined()).sorted() { slot[e] = slots; slots += 1 }
         self.candidateSlot = slot
+        self.candidateCount = slots
     }
 
     /// Extracts the whole dataset into a network, with the dataset's overrides applied.
@@ -464,23 +467,15 @@ public struct Extractor: Sendable {
         // Where each candidate entry is named: ascending indices into `named`, so that
         // a candidate's count and latest mention in any run of `named` are two binary
         // searches (a scan of the runs made long documents quadratic).
-        var namedAt = [[Int]](repeating: [], count: candidateSlot.isEmpty ? 0 : (candidateSlot.max() ?? -1) + 1)
+        var namedAt = [[Int]](repeating: [], count: candidateCount)
         for (i, m) in named.enumerated() where candidateSlot[m.entry] >= 0 { namedAt[candidateSlot[m.entry]].append(i) }
-        func firstIndex(_ list: [Int], atLeast bound: Int) -> Int {
-            var lo = 0, hi = list.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if list[mid] < bound { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
         /// The candidate named most often in `named[run]`, the latest named on a tie.
         func pick(_ run: Range<Int>, _ candidates: [Int]) -> Int? {
             var best: (entry: Int, count: Int, last: Int)? = nil
             for e in candidates {
                 let list = namedAt[candidateSlot[e]]
-                let end = firstIndex(list, atLeast: run.upperBound)
-                let count = end - firstIndex(list, atLeast: run.lowerBound)
+                let end = list.partitioningIndex { $0 >= run.upperBound }
+                let count = end - list.partitioningIndex { $0 >= run.lowerBound }
                 guard count > 0 else { continue }
                 let last = list[end - 1]
                 if best.map({ ($0.count, $0.last) < (count, last) }) ?? true { best = (e, count, last) }
@@ -499,25 +494,13 @@ public struct Extractor: Sendable {
                 }
                 let candidates = ambiguousCandidates[a]
                 let position = m.tokens.lowerBound
-                // Named mentions are in document order: those before are a prefix.
-                var lo = 0, hi = named.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if named[mid].position < position { lo = mid + 1 } else { hi = mid }
-                }
+                // Named mentions are in document order: those before are a prefix, and
+                // as blocks and sections only grow along the document, the mentions of
+                // this paragraph or section before it are runs ending there.
+                let lo = named.partitioningIndex { $0.position >= position }
                 let before = named[..<lo]
-                // Blocks and sections only grow along the document, so the mentions of
-                // this paragraph or section are a contiguous run too.
-                func start(_ inRun: ((entry: Int, block: Int, position: Int)) -> Bool) -> Int {
-                    var lo = 0, hi = before.count
-                    while lo < hi {
-                        let mid = (lo + hi) / 2
-                        if inRun(named[mid]) { hi = mid } else { lo = mid + 1 }
-                    }
-                    return lo
-                }
-                let blockStart = start { $0.block >= sentence.block }
-                let sectionStart = start { sectionOf[$0.block] >= sectionOf[sentence.block] }
+                let blockStart = before.partitioningIndex { $0.block >= sentence.block }
+                let sectionStart = before.partitioningIndex { sectionOf[$0.block] >= sectionOf[sentence.block] }
                 var after = lo
                 while after < named.count, named[after].block == sentence.block { after += 1 }
                 var later = lo

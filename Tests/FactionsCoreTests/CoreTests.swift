@@ -83,3 +83,19 @@ import Testing
         #expect(Suggest.nearest("lenim", in: ["lenin", "trotsky", "kamenev"]) == ["lenin"])
     }
 }
+
+@Suite struct PartitioningIndexTests {
+    /// Against a linear scan, on sorted arrays with repeats, for thresholds below, at,
+    /// between and above the values, and on slices (whose indices do not start at 0).
+    @Test func matchesALinearScan() {
+        for length in 0..<40 {
+            let values = (0..<length).map { ($0 * 7 + length) % 10 }.sorted()
+            for threshold in -1...11 {
+                let expected = values.firstIndex { $0 >= threshold } ?? values.count
+                #expect(values.partitioningIndex { $0 >= threshold } == expected)
+                let slice = values.dropFirst(length / 3)
+                #expect(slice.partitioningIndex { $0 >= threshold } == (slice.firstIndex { $0 >= threshold } ?? slice.endIndex))
+            }
+        }
+    }
+}
