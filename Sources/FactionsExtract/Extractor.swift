@@ -148,13 +148,13 @@ public struct Extractor: Sendable {
     /// Accumulators must add up to the same result in any order. Throws the error of the
     /// first failing document in corpus order (every document before the last one
     /// claimed is read, so the earliest failure is among those seen).
-    static func accumulate<A>(_ count: Int, _ make: () -> A,
-                              _ add: (inout A, Int) throws(InputError) -> Void) throws(InputError) -> [A] {
+    static func accumulate<A, E: Error>(_ count: Int, _ make: () -> A,
+                                        _ add: (inout A, Int) throws(E) -> Void) throws(E) -> [A] {
         let next = NextIndex()
-        let workers = Parallel.map(Array(0..<max(1, min(count, Parallel.cores)))) { _ -> (A, (index: Int, error: InputError)?) in
+        let workers = Parallel.map(Array(0..<max(1, min(count, Parallel.cores)))) { _ -> (A, (index: Int, error: E)?) in
             var accumulator = make()
             while let i = next.claim(below: count) {
-                do throws(InputError) { try add(&accumulator, i) } catch { return (accumulator, (i, error)) }
+                do throws(E) { try add(&accumulator, i) } catch { return (accumulator, (i, error)) }
             }
             return (accumulator, nil)
         }
@@ -535,26 +535,20 @@ public struct Extractor: Sendable {
     /// in canonical order.
     public func merge(_ parts: [DocumentExtraction], documents: [Document], periods: [Period],
                       calendar: String) -> ActorNetwork {
-        // Merging is associative and the result is put in canonical order at the end,
-        // so contiguous runs of documents merge on separate cores first.
-        let cores = Parallel.cores
-        let runs = Parallel.split(parts.count, into: parts.count >= 8 * cores ? cores : 1)
-        let partials = Parallel.map(runs) { range -> MergeAccumulator in
-            var accumulator = MergeAccumulator()
-            for part in parts[range] { accumulator.add(part) }
-            return accumulator
+        // As extraction sums its documents: one sum per core, merged at the end.
+        let sums = Self.accumulate(parts.count, MergeAccumulator.init) { (sum: inout MergeAccumulator, i: Int) in
+            sum.add(parts[i])
         }
-        return network(partials, documents: documents, periods: periods, calendar: calendar)
+        return network(sums, documents: documents, periods: periods, calendar: calendar)
     }
 
     /// The network of summed per-document results, in canonical order.
     func network(_ partials: [MergeAccumulator], documents: [Document], periods: [Period],
                  calendar: String) -> ActorNetwork {
         let cores = Parallel.cores
-        // Pairwise, each round on all cores: absorbing the runs one after another into
-        // the first would copy most of the evidence on one core.
-        // Each pair is merged in place (slots i and i + 1 belong to one task), so no
-        // accumulator is copied.
+        // Pairwise, each round on all cores and each pair in place (slots i and i + 1
+        // belong to one task): absorbing the sums one after another into the first
+        // would copy most of the evidence on one core.
         var level = partials
         while level.count > 1 {
             level.withUnsafeMutableBufferPointer { buffer in
