@@ -129,12 +129,14 @@ public struct MentionMatcher: Sendable {
 
     private mutating func flatten(_ nodes: [TrieBuilder.Node]) {
         var vocabulary: [String: Int32] = [:]
+        var list: [String] = []
         for node in nodes {
             for word in node.children.keys where vocabulary[word] == nil {
-                vocabulary[word] = Int32(vocabulary.count)
+                vocabulary[word] = Int32(list.count)
+                list.append(word)
             }
         }
-        words = WordTable(vocabulary)
+        words = WordTable(list)
         childStart = [0]
         for node in nodes {
             let sorted = node.children.map { (vocabulary[$0.key]!, Int32($0.value)) }.sorted { $0.0 < $1.0 }
@@ -311,14 +313,14 @@ struct WordTable: Sendable {
 
     init() {}
 
-    init(_ vocabulary: [String: Int32]) {
-        let byID = vocabulary.sorted { $0.value < $1.value }
+    /// The table of `words`, each word's id its position.
+    init(_ words: [String]) {
         var capacity = 16
-        while capacity < 4 * byID.count { capacity *= 2 }
+        while capacity < 4 * words.count { capacity *= 2 }
         slots = [UInt64](repeating: 0, count: capacity)
         mask = capacity - 1
-        for (word, id) in byID {
-            precondition(Int(id) == starts.count - 1, "word ids are dense")
+        for (k, word) in words.enumerated() {
+            let id = Int32(k)
             bytes += word.utf8
             starts.append(Int32(bytes.count))
             let (hash, ascii, _) = Self.fnv(word.utf8)

@@ -108,7 +108,7 @@ public struct TieClassifier: Sendable {
         add("fight", .negative, ["fought", "fight", "fights", "fighting", "war against", "war on", "war with",
                                  "battle with", "battled", "clashed with", "clash with", "struggled with",
                                  "struggle with", "conflict with", "at war with"])
-        cueWords = WordTable(Dictionary(uniqueKeysWithValues: cues.keys.sorted().enumerated().map { ($1, Int32($0)) }))
+        cueWords = WordTable(cues.keys.sorted())
     }
 
     static let negations: Set<String> = [
