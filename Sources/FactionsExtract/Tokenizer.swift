@@ -321,8 +321,14 @@ public struct Tokenizer: Sendable {
     }
 
     static func normalisePunctuation(_ c: Unicode.Scalar) -> String {
-        if c.value < 0x80 { return c == "`" ? "'" : asciiStrings[Int(c.value)] }
-        return switch c {
+        c.value < 0x80 ? asciiPunctuation[Int(c.value)] : normalised(c)
+    }
+
+    /// `normalised` of each ASCII character, made once: most punctuation is ASCII.
+    private static let asciiPunctuation: [String] = (0..<128).map { normalised(Unicode.Scalar(UInt8($0))) }
+
+    private static func normalised(_ c: Unicode.Scalar) -> String {
+        switch c {
         case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`": "'"
         case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{00AB}", "\u{00BB}", "\u{2033}": "\""
         case "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": "-"
@@ -330,9 +336,6 @@ public struct Tokenizer: Sendable {
         default: String(c)
         }
     }
-
-    /// Each ASCII character as a string, made once.
-    private static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 }
 
 /// The UTF-8 of the word being read: a buffer that grows and is reused from word to word.
