@@ -201,9 +201,6 @@ public enum Leiden {
                 }
             }
         }
-        return dense(Array(refined))
+        return denseCommunities(Array(refined)).labels
     }
-
-    /// Community ids renumbered 0, 1, … in order of first appearance.
-    static func dense(_ membership: [Int]) -> [Int] { denseCommunities(membership).labels }
 }
