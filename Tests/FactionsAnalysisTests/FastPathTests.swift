@@ -2,7 +2,8 @@ import Testing
 @testable import FactionsAnalysis
 import FactionsCore
 
-/// The fast paths (BFS without predecessor lists, several threads) give the numbers of
+/// The fast paths (BFS without predecessor lists, several threads, bit-parallel
+/// closeness, Lanczos, gathering PageRank, 32-bit peeling) give the numbers of
 /// the simple reference implementation to 1e-12.
 @Suite struct FastPathTests {
     static func randomGraph(nodes: Int, edges: Int, seed: UInt64) -> Graph {
@@ -93,6 +94,79 @@ import FactionsCore
                 let worst = zip(reference, fast).map { abs($0 - $1) }.max() ?? 0
                 #expect(worst <= 1e-12, "graph \(i) weighted \(weighted): max difference \(worst)")
             }
+        }
+    }
+
+    /// A random graph with weights in [0.5, 3), a few self-loops, isolated nodes and
+    /// parallel edges (merged by the builder).
+    static func randomWeightedGraph(nodes: Int, edges: Int, seed: UInt64) -> Graph {
+        var rng = SplitMix64(seed: seed)
+        var b = GraphBuilder()
+        for v in 0..<nodes { b.addNode("n\(v)") }
+        for k in 0..<edges {
+            let a = rng.below(nodes), c = k % 50 == 0 ? a : rng.below(nodes)
+            b.addEdge(a, c, weight: 0.5 + Double(rng.below(1000)) / 400)
+        }
+        return b.build()
+    }
+
+    /// PageRank by scattering each node's share to its neighbours with checked
+    /// indexing, as NetworkX's Python implementation does, to the same stopping rule.
+    static func referencePageRank(_ g: Graph, weighted: Bool, alpha: Double = 0.85) -> [Double] {
+        let n = g.nodeCount
+        let loop = { (v: Int) in weighted ? g.selfLoopWeight[v] : (g.selfLoopWeight[v] != 0 ? 1.0 : 0) }
+        let out = (0..<n).map { v in g.neighborRange(v).reduce(loop(v)) { $0 + (weighted ? g.weights[$1] : 1) } }
+        var x = [Double](repeating: 1 / Double(n), count: n)
+        for _ in 0..<10_000 {
+            let dangling = (0..<n).filter { out[$0] == 0 }.reduce(0) { $0 + x[$1] }
+            var next = [Double](repeating: (1 - alpha) / Double(n) + alpha * dangling / Double(n), count: n)
+            for v in 0..<n where out[v] > 0 {
+                let share = alpha * x[v] / out[v]
+                for e in g.neighborRange(v) { next[Int(g.neighbors[e])] += share * (weighted ? g.weights[e] : 1) }
+                next[v] += share * loop(v)
+            }
+            let change = zip(next, x).reduce(0) { $0 + abs($1.0 - $1.1) }
+            x = next
+            if change < Double(n) * 1e-15 { break }
+        }
+        return x
+    }
+
+    /// The gathering PageRank against the scattering reference, weighted and not, on
+    /// graphs with self-loops and dangling (isolated) nodes.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func pageRankMatchesTheReference(_ seed: UInt64) {
+        let g = Self.randomWeightedGraph(nodes: 400, edges: 900, seed: seed)
+        for weighted in [false, true] {
+            let fast = PageRank.compute(g, weighted: weighted).values
+            let worst = zip(fast, Self.referencePageRank(g, weighted: weighted)).map { abs($0 - $1) }.max() ?? 0
+            #expect(worst <= 1e-12, "weighted \(weighted): max difference \(worst)")
+        }
+    }
+
+    /// Core numbers by peeling: repeatedly remove a node of least remaining degree; its
+    /// core number is the largest such degree seen so far. O(n²), for checking.
+    static func referenceCoreness(_ g: Graph) -> [Double] {
+        let n = g.nodeCount
+        var degree = (0..<n).map { g.degree($0) }
+        var removed = [Bool](repeating: false, count: n)
+        var core = [Double](repeating: 0, count: n)
+        var k = 0
+        for _ in 0..<n {
+            let v = (0..<n).filter { !removed[$0] }.min { degree[$0] < degree[$1] }!
+            k = max(k, degree[v])
+            core[v] = Double(k)
+            removed[v] = true
+            for e in g.neighborRange(v) where !removed[Int(g.neighbors[e])] { degree[Int(g.neighbors[e])] -= 1 }
+        }
+        return core
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func corenessMatchesPeeling(_ seed: UInt64) {
+        for g in [Self.randomWeightedGraph(nodes: 300, edges: 1200, seed: seed),
+                  Self.randomGraph(nodes: 300, edges: 400, seed: seed)] {
+            #expect(Coreness.compute(g).values == Self.referenceCoreness(g))
         }
     }
 }
