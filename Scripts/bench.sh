@@ -66,6 +66,7 @@ say "graphs → Benchmarks/data/"
 
 # 3. build
 say "building Benchmarks (release)"
+bash Scripts/replan.sh "$root/Benchmarks/.build"
 # Sources edited during the build make it fail ("modified during the build"): retry.
 for attempt in 1 2 3; do
     if (cd Benchmarks && swift build -c release --scratch-path .build) >"$DATA/build.log" 2>&1; then break; fi

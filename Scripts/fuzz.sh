@@ -36,6 +36,7 @@ scratch="$root/.build-fuzz"
 swift="${SWIFT:-swift}"
 build=("$swift" build -c release --package-path "$root/Fuzz" --scratch-path "$scratch"
        -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+bash "$root/Scripts/replan.sh" "$scratch"
 for t in "${targets[@]}"; do
     echo "fuzz: building $t" >&2
     "${build[@]}" --product "$t" >&2
