@@ -122,15 +122,13 @@ public struct Discovery: Sendable {
     /// and first examples. Tallies of separate documents merge, so a corpus is tallied
     /// one document at a time.
     public struct Tally: Sendable {
-        var lowerCount: [String: Int] = [:]
-        var capitalCount: [String: Int] = [:]
+        var words = WordCounts()
         var spans: [Span: SpanTally] = [:]
 
         public init() {}
 
         public mutating func merge(_ other: Tally) {
-            for (w, c) in other.lowerCount { lowerCount[w, default: 0] += c }
-            for (w, c) in other.capitalCount { capitalCount[w, default: 0] += c }
+            words.merge(other.words)
             for (span, t) in other.spans { spans[span, default: SpanTally()].merge(t) }
         }
     }
@@ -139,16 +137,21 @@ public struct Discovery: Sendable {
     /// examples).
     public func tally(_ r: Extractor.Reading, document: Document, index: Int) -> Tally {
         var tally = Tally()
-        // Sized for the text up front: growing step by step rehashed every word seen.
-        tally.lowerCount.reserveCapacity(r.tokens.count / 8)
-        tally.capitalCount.reserveCapacity(r.tokens.count / 32)
+        self.tally(r, document: document, index: index, into: &tally)
+        return tally
+    }
+
+    /// `tally(_:document:index:)` added into `tally`: a core adds every document it
+    /// reads into one tally, without a tally per document to merge. Documents must come
+    /// in increasing `index` (examples are kept in corpus order).
+    public func tally(_ r: Extractor.Reading, document: Document, index: Int, into tally: inout Tally) {
         for sentence in r.sentences where sentence.role == .prose {
             for i in sentence.tokens where r.tokens[i].kind == .word {
                 let t = r.tokens[i]
                 if t.startsLowercase {
-                    tally.lowerCount[t.text, default: 0] += 1
+                    tally.words.countLowercase(t.text)
                 } else if i > sentence.tokens.lowerBound {
-                    tally.capitalCount[t.text.lowercased(), default: 0] += 1
+                    tally.words.countCapitalised(t.text)
                 }
             }
         }
@@ -162,17 +165,20 @@ public struct Discovery: Sendable {
             var quote: String? = nil
             for span in scan(r.tokens, sentence: sentence, covered: covered) {
                 order += 1
-                var t = tally.spans[span] ?? SpanTally()
-                t.count += 1
-                if t.examples.count < 3 {
+                func example() -> (Int, Candidate.Example) {
                     let q = quote ?? ScalarText.string(r.scalars[sentence.start..<sentence.end])
                     quote = q
-                    t.examples.append((order, Candidate.Example(document: document.id, sentence: sentence.index, quote: q)))
+                    return (order, Candidate.Example(document: document.id, sentence: sentence.index, quote: q))
                 }
-                tally.spans[span] = t
+                // Changed in place: a copy taken out and stored back copied its examples.
+                if let k = tally.spans.index(forKey: span) {
+                    tally.spans.values[k].count += 1
+                    if tally.spans.values[k].examples.count < 3 { tally.spans.values[k].examples.append(example()) }
+                } else {
+                    tally.spans[span] = SpanTally(count: 1, examples: [example()])
+                }
             }
         }
-        return tally
     }
 
     /// One span's verdict once the corpus is known.
@@ -191,7 +197,7 @@ public struct Discovery: Sendable {
         // Words the prose writes in lowercase more often than capitalised mid-sentence
         // are ordinary words ("Despite", "Justice"); notes are left out because URLs
         // and citations write names in lowercase.
-        let lowercase = Set(tally.lowerCount.filter { $0.value >= (tally.capitalCount[$0.key] ?? 0) }.map(\.key))
+        let lowercase = Set(tally.words.counts().filter { $0.value.lower > 0 && $0.value.lower >= $0.value.capital }.map(\.key))
         var knownFirstWords = Set<String>()
         for entry in lexicon.entries {
             for alias in entry.aliases {

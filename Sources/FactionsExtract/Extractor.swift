@@ -176,7 +176,7 @@ public struct Extractor: Sendable {
         // proportion to the corpus and a serial tail.
         let tallies = try Self.accumulate(documents.count, { Discovery.Tally() }) { (tally: inout Discovery.Tally, index: Int) throws(InputError) in
             let (document, text) = try documents[index].load()
-            tally.merge(discovery.tally(read(text: text, dated: false), document: document, index: index))
+            discovery.tally(read(text: text, dated: false, resolved: false), document: document, index: index, into: &tally)
             meter.advance(documents[index].byteCount)
         }
         var tally = Discovery.Tally()
@@ -254,6 +254,12 @@ public struct Extractor: Sendable {
     /// Reads one document up to dated, resolved mentions.
     /// `dated: false` skips dating (discovery does not need it).
     public func read(text: String, dated: Bool = true) -> Reading {
+        read(text: text, dated: dated, resolved: true)
+    }
+
+    /// `resolved: false` leaves ambiguous forms unresolved in `mentions`: discovery
+    /// only needs the tokens every form covers, resolved or not.
+    private func read(text: String, dated: Bool, resolved: Bool) -> Reading {
         let scalars = ScalarText.scalars(of: text)
         let (tokens, blocks) = Tokenizer().tokenize(scalars)
         let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
@@ -262,8 +268,10 @@ public struct Extractor: Sendable {
         var sentenceMentions: [[Mention]] = all.map { $0.filter { if case .ignored = $0.target { false } else { true } } }
         var unresolved = 0
         let ambiguousSpans = sentenceMentions.map { $0.filter { if case .ambiguous = $0.target { true } else { false } }.map(\.tokens) }
-        resolveAmbiguous(&sentenceMentions, sentences: sentences, blocks: blocks, tokens: tokens,
-                         unresolved: &unresolved)
+        if resolved {
+            resolveAmbiguous(&sentenceMentions, sentences: sentences, blocks: blocks, tokens: tokens,
+                             unresolved: &unresolved)
+        }
         // Unresolved context forms are still not new names.
         let ignoredOrAmbiguous = zip(ignored, ambiguousSpans).map { $0 + $1 }
         let (dates, dating) = dated

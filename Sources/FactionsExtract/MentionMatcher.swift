@@ -348,7 +348,7 @@ struct WordTable: Sendable {
     }
 
     @inline(__always)
-    private static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+    static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
     /// The id of `text` (-1 when no alias has the word), and whether it has a hyphen.
     @inline(__always)

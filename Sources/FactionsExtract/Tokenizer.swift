@@ -248,7 +248,6 @@ public struct Tokenizer: Sendable {
         for b in out.indices {
             let range = out[b].tokens
             let first = tokens[range.lowerBound]
-            let words = range.filter { tokens[$0].kind != .punctuation }
             let last = tokens[range.upperBound - 1].text
             let closing = last == "." || last == "!" || last == "?" || last == ":" || last == ";"
                 || ((last == "\"" || last == "'" || last == ")") && range.count >= 2
@@ -261,10 +260,19 @@ public struct Tokenizer: Sendable {
                 out[b].role = .note
                 continue
             }
-            if !closing && words.count <= 12 {
+            guard !closing else { continue }
+            // Up to 13 words are looked at: a paragraph's words were all gathered just to
+            // be counted.
+            var words = 0
+            var firstWord: Int? = nil
+            for i in range where tokens[i].kind != .punctuation {
+                if firstWord == nil { firstWord = i }
+                words += 1
+                if words > 12 { break }
+            }
+            if words <= 12 {
                 out[b].role = .heading
-                let lower = words.map { tokens[$0].text.lowercased() }
-                if let h = lower.first, Self.noteHeadings.contains(h), words.count <= 3 {
+                if let h = firstWord, words <= 3, Self.noteHeadings.contains(tokens[h].text.lowercased()) {
                     inNotes = true
                 }
             }

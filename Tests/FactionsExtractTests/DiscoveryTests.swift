@@ -61,3 +61,48 @@ import FactionsCore
         #expect(kinds["Riga"] == nil)
     }
 }
+
+@Suite struct WordCountsTests {
+    /// The FNV table against the standard dictionary it replaced, on a seeded stream of
+    /// words: ASCII with capitals inside, non-ASCII, forms that only `String` equality
+    /// joins (the Kelvin sign is canonically `K`), enough words to grow the table
+    /// several times, and tallies merged across two halves as two cores merge them.
+    @Test func countsAsTheStandardDictionaryDoes() {
+        struct LCG {
+            var state: UInt64 = 7
+            mutating func next(below n: Int) -> Int {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int((state >> 33) % UInt64(n))
+            }
+        }
+        var rng = LCG()
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        var words: [String] = ["Kelvin", "\u{212A}elvin", "kelvin", "Éclair", "éclair", "E\u{301}clair", "naïve", "iPhone"]
+        for _ in 0..<6000 {
+            let length = 1 + rng.next(below: 9)
+            words.append(String((0..<length).map { _ in letters[rng.next(below: letters.count)] }))
+        }
+        var expectedLower: [String: Int] = [:]
+        var expectedCapital: [String: Int] = [:]
+        var halves = [WordCounts(), WordCounts()]
+        for k in 0..<40_000 {
+            let word = words[rng.next(below: words.count)]
+            if rng.next(below: 2) == 0 {
+                expectedLower[word, default: 0] += 1
+                halves[k % 2].countLowercase(word)
+            } else {
+                expectedCapital[word.lowercased(), default: 0] += 1
+                halves[k % 2].countCapitalised(word)
+            }
+        }
+        var counts = halves[0]
+        counts.merge(halves[1])
+        let all = counts.counts()
+        #expect(Set(all.keys) == Set(expectedLower.keys).union(expectedCapital.keys))
+        for (word, c) in all {
+            #expect(c.lower == expectedLower[word] ?? 0, "\(word)")
+            #expect(c.capital == expectedCapital[word] ?? 0, "\(word)")
+        }
+        #expect(all["kelvin"]?.capital == (expectedCapital["kelvin"] ?? 0))
+    }
+}
