@@ -282,7 +282,12 @@ public struct MentionMatcher: Sendable {
                 }
             }
             if overtaken { i += 1; continue }
-            let form = tokens[i..<best.end].map(\.text).joined(separator: " ")
+            // Most mentions are one word: no array of words to join.
+            var form = tokens[i].text
+            for j in (i + 1)..<best.end {
+                form += " "
+                form += tokens[j].text
+            }
             out.append(Mention(target: best.target, tokens: i..<best.end, start: tokens[i].start,
                                end: tokens[best.end - 1].end, form: form))
             i = best.end
