@@ -222,15 +222,40 @@ enum NetworkJSONWriter {
             // Quotes are mostly plain text: copy runs without escapes in one go.
             var s = s
             s.withUTF8 { utf8 in
+                guard let base = utf8.baseAddress else { return }
+                let n = utf8.count
                 var run = 0
-                for (i, b) in utf8.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-                    escape(b)
-                    run = i + 1
+                var i = 0
+                while i < n {
+                    // Eight bytes at a time past runs with nothing to escape (quotes are
+                    // nearly all of network.json).
+                    if i + 8 <= n, !Self.mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                        i += 8
+                        continue
+                    }
+                    let b = base[i]
+                    if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                        escape(b)
+                        run = i + 1
+                    }
+                    i += 1
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
             }
             out.append(UInt8(ascii: "\""))
+        }
+
+        /// Whether one of the eight bytes is a control character, `"` or `\\`. Each
+        /// test is the exact "some byte is zero / below n" bit trick, so the answer is
+        /// never false when a byte needs escaping.
+        @inline(__always)
+        static func mayNeedEscape(_ x: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
+            let control = (x &- ones &* 0x20) & ~x & high != 0
+            return control || hasZero(x ^ (ones &* 0x22)) || hasZero(x ^ (ones &* 0x5C))
         }
 
         mutating func escape(_ b: UInt8) {

@@ -79,6 +79,23 @@ import FactionsExtract
         #expect(NetworkJSONWriter.write(empty) == (try Self.foundationBytes(empty)))
     }
 
+    /// Quotes are scanned eight bytes at a time: each character that needs escaping, at
+    /// every place in and across those eight-byte steps, next to multi-byte characters.
+    @Test func escapesAtEveryOffsetEqualFoundations() throws {
+        var quotes: [String] = []
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\t"] {
+            for offset in 0..<20 {
+                quotes.append(String(repeating: "a", count: offset) + special + String(repeating: "é", count: 9))
+                quotes.append(String(repeating: "Пё", count: offset) + special + "z")
+            }
+        }
+        let evidence = quotes.enumerated().map { Evidence(document: "d", sentence: $0, start: 0, end: 1, quote: $1) }
+        let network = ActorNetwork(actors: [Actor(id: "a", name: "A", kind: .person)],
+                                   ties: [Tie(source: "a", target: "a", weight: 1, evidence: evidence)])
+        let fast = try #require(NetworkJSONWriter.write(network))
+        #expect(String(decoding: fast, as: UTF8.self) == String(decoding: try Self.foundationBytes(network), as: UTF8.self))
+    }
+
     @Test func fractionalWeightsAreLeftToFoundation() throws {
         let network = ActorNetwork(actors: [Actor(id: "a", name: "A", kind: .person)],
                                    ties: [Tie(source: "a", target: "a", weight: 2.5)])
