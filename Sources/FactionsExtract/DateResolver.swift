@@ -64,7 +64,8 @@ public struct DateResolver: Sendable {
             return d
         }
         func yearValue(_ j: Int) -> Int? {
-            guard let w = word(j), w.count == 4, let y = Int(w), (1000...2100).contains(y) else { return nil }
+            // UTF-8 length: `Int` reads ASCII only, where it equals the count of characters.
+            guard let w = word(j), w.utf8.count == 4, let y = Int(w), (1000...2100).contains(y) else { return nil }
             return y
         }
         while i < range.upperBound {
@@ -74,7 +75,8 @@ public struct DateResolver: Sendable {
             guard let first = tokens[i].text.utf8.first,
                   (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39),
                   let w = word(i) else { continue }
-            let lower = w.lowercased()
+            // Only a word opening like a month name is lowercased and looked up.
+            let lower = Self.mayBeMonth(w) ? w.lowercased() : ""
             if let month = Self.months[lower], w.first!.isUppercase {
                 // Abbreviations need their dot or a day: "Oct 24th", "Oct. 24".
                 if lower.count <= 4, lower != "may", lower != "june", lower != "july" {
@@ -103,11 +105,26 @@ public struct DateResolver: Sendable {
                     out.append(Found(fromMonth: 1, toMonth: 12, year: y, toYear: y))
                 }
             }
-            if w.count == 5, w.hasSuffix("s"), let y = Int(w.dropLast()), (1000...2100).contains(y), y % 10 == 0 {
+            if w.utf8.count == 5, w.hasSuffix("s"), let y = Int(w.dropLast()), (1000...2100).contains(y), y % 10 == 0 {
                 out.append(Found(fromMonth: 1, toMonth: 12, year: y, toYear: y + 9))
             }
         }
         return out
+    }
+
+    /// Bit k set when some month name (a key of `months`) opens with letter k of the
+    /// alphabet.
+    private static let monthInitials: UInt32 = months.keys.reduce(0) { $0 | 1 << UInt32($1.utf8.first! & ~0x20 &- 0x41) }
+
+    /// False for words that cannot lowercase to a month name: those opening with an
+    /// ASCII character other than a month name's initial (lowercasing changes an ASCII
+    /// letter only to its lowercase, and nothing else in ASCII).
+    @inline(__always)
+    static func mayBeMonth(_ w: String) -> Bool {
+        guard let first = w.utf8.first else { return false }
+        if first >= 0x80 { return true }
+        let letter = (first | 0x20) &- 0x61
+        return letter < 26 && monthInitials & (1 << UInt32(letter)) != 0
     }
 
     static func monthBefore(_ tokens: [Token], _ i: Int, _ range: Range<Int>) -> Bool {

@@ -28,6 +28,8 @@ public struct SentenceSplitter: Sendable {
         "viz", "al", "esp", "trans", "tr", "repr", "mt", "ft", "vs", "comp", "n", "nn",
     ]
 
+    static let longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
+
     public func split(tokens: [Token], blocks: [TextBlock], scalars: [Unicode.Scalar]) -> [Sentence] {
         var sentences: [Sentence] = []
         for (b, block) in blocks.enumerated() {
@@ -92,6 +94,10 @@ public struct SentenceSplitter: Sendable {
         let word = prev.text
         // A single capital letter is an initial.
         if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
+        // Most words before a full stop are longer than any abbreviation: no lowercase
+        // copy and set lookup for them (only ASCII words are judged by length, as
+        // lowercasing keeps their length).
+        if word.utf8.count > Self.longestAbbreviation, word.utf8.allSatisfy({ $0 < 0x80 }) { return false }
         if Self.abbreviations.contains(word.lowercased()) {
             // "in Oct." at a sentence's end is rare; "Oct. 24" is common. Month names
             // and "no"/"p" count only when a number or lowercase word follows.
