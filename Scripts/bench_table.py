@@ -209,8 +209,8 @@ def main():
     notes = [
         "Times are wall-clock seconds of the call alone (graph already loaded), the fastest run. "
         "factions' come from package-benchmark (Benchmarks/Benchmarks/AnalysisBenchmarks): no "
-        "warm-up, at most 3 runs within 2 s, so 3 for an op under a second and 1 for one over 2 s; "
-        "igraph and NetworkX: best of 3 when the first run took < 1 s, else one run. Every "
+        "warm-up, runs until 10 runs or 2 s (so 10 for an op under 0.2 s, 1 for one over 2 s); "
+        "igraph and NetworkX the same. Every "
         "(tool, graph, op) runs in its own process.",
         "igraph (python-igraph) and NetworkX run single-threaded; factions uses its defaults, "
         "which run betweenness and closeness on all cores; the rows betweenness-1t and "
