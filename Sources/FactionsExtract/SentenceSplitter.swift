@@ -82,8 +82,9 @@ public struct SentenceSplitter: Sendable {
     }
 
     private func startsLowercase(_ t: Token) -> Bool {
-        guard let f = t.text.unicodeScalars.first else { return false }
-        return f.properties.isLowercase
+        guard let b = t.text.utf8.first else { return false }
+        if b < 0x80 { return b >= 0x61 && b <= 0x7A }
+        return t.text.unicodeScalars.first!.properties.isLowercase
     }
 
     private func isAbbreviation(_ tokens: [Token], _ dot: Int, blockStart: Int) -> Bool {

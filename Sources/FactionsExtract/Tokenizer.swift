@@ -18,9 +18,10 @@ public struct Token: Sendable, Hashable {
     public var emphasised: Bool = false
 
     public var isCapitalised: Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        if first.isASCII { return first.value >= 0x41 && first.value <= 0x5A }
-        return first.properties.isUppercase
+        // The first byte decides for ASCII: the first of the scalar view costs far more.
+        guard let b = text.utf8.first else { return false }
+        if b < 0x80 { return b >= 0x41 && b <= 0x5A }
+        return text.unicodeScalars.first!.properties.isUppercase
     }
 
     /// The first character is a lowercase letter (`Character.isLowercase`, with a
