@@ -28,12 +28,9 @@ public enum Betweenness {
 
     /// The unweighted sums by breadth-first search without predecessor lists.
     static func accumulateUnweighted(_ graph: Graph, sources: Range<Int>) -> [Double] {
-        var bfs = UnweightedBFS(graph: graph)
+        var bfs = UnweightedBFS(offsets: graph.offsets, neighbors: graph.neighbors)
         var centrality = [Double](repeating: 0, count: graph.nodeCount)
-        for s in sources {
-            bfs.run(from: s)
-            bfs.accumulate(into: &centrality, source: s)
-        }
+        bfs.accumulate(sources: sources, into: &centrality)
         return centrality
     }
 
