@@ -30,6 +30,21 @@ import FactionsCore
         #expect(zip(closeness, Self.referenceCloseness(g)).allSatisfy { abs($0 - $1) <= 1e-12 })
     }
 
+    /// Sparse graphs, with many components and isolated nodes, where the breadth-first
+    /// relabelling restarts often; whole and partial source ranges (as one of several
+    /// threads gets), so that a wrong mapping of labels or sources back fails.
+    @Test(arguments: [4, 5, 6] as [UInt64])
+    func unweightedBetweennessOnScatteredGraphsMatchesTheReference(_ seed: UInt64) {
+        let g = Self.randomGraph(nodes: 200, edges: 130, seed: seed)
+        #expect((0..<g.nodeCount).contains { g.degree($0) == 0 })
+        for sources in [0..<g.nodeCount, 37..<121] {
+            let reference = Betweenness.accumulate(g, weighted: false, sources: sources)
+            let fast = Betweenness.accumulateUnweighted(g, sources: sources)
+            #expect(reference.contains { $0 > 0 })
+            #expect(zip(reference, fast).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($0)) })
+        }
+    }
+
     /// Closeness by the Dijkstra workspace with unit weights, one source at a time.
     static func referenceCloseness(_ g: Graph) -> [Double] {
         var workspace = ShortestPathWorkspace(graph: g, weighted: false)

@@ -20,94 +20,91 @@ public enum ParallelSources {
     public static var defaultThreads: Int { Parallel.cores }
 }
 
-/// Breadth-first search from one source at a time, for unweighted graphs: Int32
-/// distances and no predecessor lists (predecessors are the neighbours one step
-/// closer), which is what makes Brandes's algorithm fast on sparse graphs.
+/// Breadth-first search from one source at a time, for unweighted graphs, with
+/// Brandes's dependency accumulation: Int32 levels and no predecessor lists
+/// (predecessors are the neighbours one level closer), which is what makes Brandes's
+/// algorithm fast on sparse graphs.
 struct UnweightedBFS {
-    let graph: Graph
-    var distance: [Int32]
-    var sigma: [Double]
-    /// Per node w after accumulation: (1 + δ(w)) / σ(w), what w passes to each
-    /// predecessor per shortest path to it. Kept instead of δ so that the division is
-    /// done once per node rather than once per tie.
-    var share: [Double]
-    var queue: [Int32]
-    var reached = 0
-
-    init(graph: Graph) {
-        self.graph = graph
-        let n = graph.nodeCount
-        distance = [Int32](repeating: -1, count: n)
-        sigma = [Double](repeating: 0, count: n)
-        share = [Double](repeating: 0, count: n)
-        queue = [Int32](repeating: 0, count: n)
+    /// A node's level and path count side by side, so that looking at a neighbour
+    /// touches one cache line rather than two; the start of its adjacency list fills
+    /// what would be padding, so that no separate offsets array competes for the cache.
+    /// `value` is σ during the search and, once the node is accumulated, (1 + δ) / σ:
+    /// what it passes to each predecessor per shortest path to it, so that the
+    /// division is done once per node rather than once per tie.
+    struct Slot {
+        var level: Int32
+        var start: UInt32
+        var value: Double
     }
 
-    /// BFS from `s`, counting shortest paths; `queue[0..<reached]` holds the reached
-    /// nodes in order of distance.
-    mutating func run(from s: Int) {
-        for i in 0..<reached {
-            let v = Int(queue[i])
-            distance[v] = -1
-            sigma[v] = 0
-        }
-        graph.offsets.withUnsafeBufferPointer { offsets in
-            graph.neighbors.withUnsafeBufferPointer { neighbors in
-                distance.withUnsafeMutableBufferPointer { dist in
-                    sigma.withUnsafeMutableBufferPointer { sig in
-                        queue.withUnsafeMutableBufferPointer { q in
-                            dist[s] = 0
-                            sig[s] = 1
-                            q[0] = Int32(s)
+    let neighbors: [Int32]
+    /// One per node and one more, whose `start` ends the last adjacency list.
+    var slots: [Slot]
+    /// One spare entry: the search writes a node at the tail whether or not it is new.
+    var queue: [Int32]
+
+    /// A CSR graph: node v's neighbours are `neighbors[offsets[v]..<offsets[v + 1]]`.
+    init(offsets: [Int], neighbors: [Int32]) {
+        precondition(neighbors.count <= Int(UInt32.max), "more than 2³² adjacency entries")
+        self.neighbors = neighbors
+        let n = offsets.count - 1
+        slots = offsets.map { Slot(level: -1, start: UInt32($0), value: 0) }
+        queue = [Int32](repeating: 0, count: n + 1)
+    }
+
+    /// Adds every source's dependencies δ_s(v), v ≠ s, to `centrality`.
+    ///
+    /// Both passes are branch-free per edge: whether a neighbour is new, and whether it
+    /// is one level further, follow no pattern a branch predictor can learn, and the
+    /// mispredictions cost more than the stores and masked adds done for every edge.
+    mutating func accumulate<S: Sequence<Int>>(sources: S, into centrality: inout [Double]) {
+        neighbors.withUnsafeBufferPointer { neighbors in
+            slots.withUnsafeMutableBufferPointer { slot in
+                queue.withUnsafeMutableBufferPointer { q in
+                    centrality.withUnsafeMutableBufferPointer { bc in
+                        for s in sources {
+                            slot[s].level = 0
+                            slot[s].value = 1
+                            q[0] = Int32(truncatingIfNeeded: s)
                             var head = 0, tail = 1
                             while head < tail {
                                 let v = Int(q[head])
-                                head += 1
-                                let next = dist[v] + 1
-                                let sv = sig[v]
-                                for e in offsets[v]..<offsets[v + 1] {
+                                head &+= 1
+                                let next = slot[v].level &+ 1
+                                let sigma = slot[v].value.bitPattern
+                                for e in Int(slot[v].start)..<Int(slot[v &+ 1].start) {
                                     let w = Int(neighbors[e])
-                                    if dist[w] < 0 {
-                                        dist[w] = next
-                                        q[tail] = Int32(w)
-                                        tail += 1
-                                    }
-                                    if dist[w] == next { sig[w] += sv }
+                                    let level = slot[w].level
+                                    let unseen = level < 0
+                                    q[tail] = Int32(truncatingIfNeeded: w)
+                                    tail &+= unseen ? 1 : 0
+                                    let reached = unseen ? next : level
+                                    slot[w].level = reached
+                                    let mask = 0 &- UInt64(reached == next ? 1 : 0)
+                                    slot[w].value += Double(bitPattern: sigma & mask)
                                 }
                             }
-                            reached = tail
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Brandes's dependency accumulation after `run(from: s)`.
-    mutating func accumulate(into centrality: inout [Double], source s: Int) {
-        let count = reached
-        graph.offsets.withUnsafeBufferPointer { offsets in
-            graph.neighbors.withUnsafeBufferPointer { neighbors in
-                distance.withUnsafeBufferPointer { dist in
-                    sigma.withUnsafeBufferPointer { sig in
-                        share.withUnsafeMutableBufferPointer { share in
-                            queue.withUnsafeBufferPointer { q in
-                                centrality.withUnsafeMutableBufferPointer { bc in
-                                    var i = count - 1
-                                    while i >= 0 {
-                                        let v = Int(q[i])
-                                        let next = dist[v] + 1
-                                        var d = 0.0
-                                        for e in offsets[v]..<offsets[v + 1] {
-                                            let w = Int(neighbors[e])
-                                            if dist[w] == next { d += share[w] }
-                                        }
-                                        let delta = sig[v] * d
-                                        share[v] = (1 + delta) / sig[v]
-                                        if v != s { bc[v] += delta }
-                                        i -= 1
-                                    }
+                            // The source, q[0], has no predecessors to pass anything to.
+                            var i = tail &- 1
+                            while i > 0 {
+                                let v = Int(q[i])
+                                let next = slot[v].level &+ 1
+                                var d = 0.0
+                                for e in Int(slot[v].start)..<Int(slot[v &+ 1].start) {
+                                    let w = Int(neighbors[e])
+                                    let mask = 0 &- UInt64(slot[w].level == next ? 1 : 0)
+                                    d += Double(bitPattern: slot[w].value.bitPattern & mask)
                                 }
+                                let sigma = slot[v].value
+                                let delta = sigma * d
+                                slot[v].value = (1 + delta) / sigma
+                                bc[v] += delta
+                                i &-= 1
+                            }
+                            for i in 0..<tail {
+                                let v = Int(q[i])
+                                slot[v].level = -1
+                                slot[v].value = 0
                             }
                         }
                     }
