@@ -16,8 +16,11 @@ public enum Betweenness {
                                threads: Int = ParallelSources.defaultThreads) throws(AnalysisError) -> NodeScores {
         if weighted { try ShortestPathWorkspace.validate(graph) }
         let n = graph.nodeCount
+        // Relabelled once here, not by each thread.
+        let relabelled = weighted ? nil : BreadthFirstLabels(graph)
         var raw = ParallelSources.sum(nodeCount: n, threads: threads) { sources in
-            weighted ? accumulate(graph, weighted: true, sources: sources) : accumulateUnweighted(graph, sources: sources)
+            if let relabelled { return accumulateUnweighted(relabelled, sources: sources) }
+            return accumulate(graph, weighted: true, sources: sources)
         }
         if n > 2 {
             let scale = 1 / (Double(n - 1) * Double(n - 2))
@@ -26,56 +29,65 @@ public enum Betweenness {
         return NodeScores(measure: weighted ? "betweenness-weighted" : "betweenness", labels: graph.labels, values: raw)
     }
 
-    /// The unweighted sums by breadth-first search without predecessor lists, run on a
-    /// copy of the graph relabelled in breadth-first order and mapped back.
-    static func accumulateUnweighted(_ graph: Graph, sources: Range<Int>) -> [Double] {
-        let n = graph.nodeCount
-        // Nodes that a search reaches together get nearby labels, so that their records
-        // share cache lines: the 10k-node benchmark graphs lose a fifth (LFR) to a third
-        // (Barabási–Albert) of their L1 misses, for one sort of each adjacency list.
-        let order = breadthFirstOrder(graph)
-        var label = [Int32](repeating: 0, count: n)
-        for (new, old) in order.enumerated() { label[Int(old)] = Int32(new) }
-        var offsets = [Int](repeating: 0, count: n + 1)
-        var neighbors = [Int32]()
-        neighbors.reserveCapacity(graph.neighbors.count)
-        for (new, old) in order.enumerated() {
-            let start = neighbors.count
-            for e in graph.neighborRange(Int(old)) { neighbors.append(label[Int(graph.neighbors[e])]) }
-            neighbors[start...].sort()
-            offsets[new + 1] = neighbors.count
-        }
-        var bfs = UnweightedBFS(offsets: offsets, neighbors: neighbors)
-        var centrality = [Double](repeating: 0, count: n)
-        bfs.accumulate(sources: sources.lazy.map { Int(label[$0]) }, into: &centrality)
-        return (0..<n).map { centrality[Int(label[$0])] }
+    /// The unweighted sums by breadth-first search without predecessor lists, run on the
+    /// relabelled graph and mapped back to the original labels.
+    static func accumulateUnweighted(_ graph: BreadthFirstLabels, sources: Range<Int>) -> [Double] {
+        var bfs = UnweightedBFS(offsets: graph.offsets, neighbors: graph.neighbors)
+        var centrality = [Double](repeating: 0, count: graph.label.count)
+        bfs.accumulate(sources: sources.lazy.map { Int(graph.label[$0]) }, into: &centrality)
+        return graph.label.map { centrality[Int($0)] }
     }
 
-    /// The nodes in the order a breadth-first search finds them, starting from the
-    /// highest-degree node and, for each further component, from its highest-degree node.
-    static func breadthFirstOrder(_ graph: Graph) -> [Int32] {
-        let n = graph.nodeCount
-        let roots = (0..<n).sorted { (graph.degree($0), $1) > (graph.degree($1), $0) }
-        var seen = [Bool](repeating: false, count: n)
-        var order = [Int32]()
-        order.reserveCapacity(n)
-        for root in roots where !seen[root] {
-            seen[root] = true
-            var head = order.count
-            order.append(Int32(root))
-            while head < order.count {
-                let v = Int(order[head])
-                head += 1
-                for e in graph.neighborRange(v) {
-                    let w = Int(graph.neighbors[e])
-                    if !seen[w] {
-                        seen[w] = true
-                        order.append(Int32(w))
+    /// A graph's adjacency relabelled in the order a breadth-first search finds its
+    /// nodes, starting from the highest-degree node and, for each further component,
+    /// from its highest-degree node; each adjacency list sorted.
+    ///
+    /// Nodes that a search reaches together get nearby labels, so that their records
+    /// share cache lines: the 10k-node benchmark graphs lose a fifth (LFR) to a third
+    /// (Barabási–Albert) of their L1 misses, for one sort of each adjacency list.
+    struct BreadthFirstLabels: Sendable {
+        /// New label of each original node.
+        let label: [Int32]
+        let offsets: [Int]
+        let neighbors: [Int32]
+
+        init(_ graph: Graph) {
+            let n = graph.nodeCount
+            let roots = (0..<n).sorted { (graph.degree($0), $1) > (graph.degree($1), $0) }
+            var seen = [Bool](repeating: false, count: n)
+            var order = [Int32]()
+            order.reserveCapacity(n)
+            for root in roots where !seen[root] {
+                seen[root] = true
+                var head = order.count
+                order.append(Int32(root))
+                while head < order.count {
+                    let v = Int(order[head])
+                    head += 1
+                    for e in graph.neighborRange(v) {
+                        let w = Int(graph.neighbors[e])
+                        if !seen[w] {
+                            seen[w] = true
+                            order.append(Int32(w))
+                        }
                     }
                 }
             }
+            var label = [Int32](repeating: 0, count: n)
+            for (new, old) in order.enumerated() { label[Int(old)] = Int32(new) }
+            var offsets = [Int](repeating: 0, count: n + 1)
+            var neighbors = [Int32]()
+            neighbors.reserveCapacity(graph.neighbors.count)
+            for (new, old) in order.enumerated() {
+                let start = neighbors.count
+                for e in graph.neighborRange(Int(old)) { neighbors.append(label[Int(graph.neighbors[e])]) }
+                neighbors[start...].sort()
+                offsets[new + 1] = neighbors.count
+            }
+            self.label = label
+            self.offsets = offsets
+            self.neighbors = neighbors
         }
-        return order
     }
 
     /// Unscaled dependency sums over ordered pairs with sources in `sources`, so that
