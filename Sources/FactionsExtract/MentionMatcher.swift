@@ -299,17 +299,14 @@ public struct MentionMatcher: Sendable {
 /// Words with ids (the words of all aliases, the first words of tie cues), for looking
 /// up every token of a text.
 ///
-/// Most tokens are no alias word. ASCII words (nearly all of them) are found by an
-/// FNV-1a hash over their bytes in an open-addressed table a quarter full, so a miss
-/// costs one pass over the bytes and one probe; the standard dictionary, whose seeded
-/// hash of each token was a tenth of extraction time, is left for other words.
+/// Most tokens are no alias word. ASCII words (nearly all of them) are found in
+/// `ByteWords`, a quarter full, so a miss costs one pass over the bytes and one probe;
+/// the standard dictionary, whose seeded hash of each token was a tenth of extraction
+/// time, is left for other words.
 struct WordTable: Sendable {
-    /// Per slot: the word's hash in the high 32 bits and its id + 1 in the low (0: empty).
-    private var slots: [UInt64] = [0]
-    private var mask = 0
-    /// The UTF-8 of word id k: `bytes[starts[k]..<starts[k + 1]]`.
-    private var bytes: [UInt8] = []
-    private var starts: [Int32] = [0]
+    /// Every word, numbered by its id (other words too, so that numbers are ids; only
+    /// ASCII words are looked up there).
+    private var table = ByteWords(sparsity: 4)
     private var other: [String: Int32] = [:]
     /// One bit per 16-bit slice of the hash, set for the table's ASCII words: 8 KB,
     /// which stays in the first-level cache where the table does not, so most tokens
@@ -318,48 +315,27 @@ struct WordTable: Sendable {
 
     init() {}
 
-    /// The table of `words`, each word's id its position.
+    /// The table of `words` (distinct), each word's id its position.
     init(_ words: [String]) {
-        var capacity = 16
-        while capacity < 4 * words.count { capacity *= 2 }
-        slots = [UInt64](repeating: 0, count: capacity)
-        mask = capacity - 1
+        table = ByteWords(capacity: words.count, sparsity: 4)
         for (k, word) in words.enumerated() {
-            let id = Int32(k)
-            bytes += word.utf8
-            starts.append(Int32(bytes.count))
-            let (hash, ascii, _) = Self.fnv(word.utf8)
-            guard ascii else { other[word] = id; continue }
-            var slot = Int(hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
-            filter[Int(hash >> 22)] |= 1 << ((hash >> 16) & 63)
+            var word = word
+            word.withUTF8 { utf8 in
+                let (hash, ascii, _) = ByteWords.fnv(utf8)
+                let slot = table.find(utf8, hash: hash, lowercasing: false)
+                precondition(slot < 0, "words are distinct")
+                table.insert(utf8, hash: hash, lowercasing: false, slot: -1 - slot)
+                if ascii { filter[Int(hash >> 22)] |= 1 << ((hash >> 16) & 63) }
+            }
+            if !word.utf8.allSatisfy({ $0 < 0x80 }) { other[word] = Int32(k) }
         }
     }
-
-    /// FNV-1a over the bytes (ASCII capitals as lowercase when `lowercasing`), whether
-    /// all are ASCII, and whether one is a hyphen.
-    @inline(__always)
-    static func fnv<Bytes: Sequence<UInt8>>(_ utf8: Bytes, lowercasing: Bool = false) -> (hash: UInt32, ascii: Bool, hyphen: Bool) {
-        var hash: UInt32 = 2_166_136_261
-        var high: UInt8 = 0
-        var hyphen = false
-        for b in utf8 {
-            hash = (hash ^ UInt32(lowercasing ? lower(b) : b)) &* 16_777_619
-            high |= b
-            hyphen = hyphen || b == UInt8(ascii: "-")
-        }
-        return (hash, high < 0x80, hyphen)
-    }
-
-    @inline(__always)
-    static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
     /// The id of `text` (-1 when no alias has the word), and whether it has a hyphen.
     @inline(__always)
     func id(of text: String) -> (id: Int32, hyphen: Bool) {
         let found = text.utf8.withContiguousStorageIfAvailable { utf8 -> (id: Int32, hyphen: Bool)? in
-            let (hash, ascii, hyphen) = Self.fnv(utf8)
+            let (hash, ascii, hyphen) = ByteWords.fnv(utf8)
             return ascii ? (find(utf8, hash: hash, lowercasing: false), hyphen) : nil
         }
         if case let found?? = found { return found }
@@ -371,7 +347,7 @@ struct WordTable: Sendable {
     @inline(__always)
     func mayContain(lowercased text: String) -> Bool {
         let found = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            let (hash, ascii, _) = Self.fnv(utf8, lowercasing: true)
+            let (hash, ascii, _) = ByteWords.fnv(utf8, lowercasing: true)
             return !ascii || find(utf8, hash: hash, lowercasing: true) >= 0
         }
         return found ?? true
@@ -380,25 +356,6 @@ struct WordTable: Sendable {
     @inline(__always)
     private func find(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt32, lowercasing: Bool) -> Int32 {
         guard filter.withUnsafeBufferPointer({ $0[Int(hash >> 22)] & (1 << ((hash >> 16) & 63)) != 0 }) else { return -1 }
-        return slots.withUnsafeBufferPointer { slots -> Int32 in
-            var slot = Int(hash) & mask
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { return -1 }
-                if UInt32(truncatingIfNeeded: entry >> 32) == hash {
-                    let id = Int(entry & 0xFFFF_FFFF) - 1
-                    let equal = bytes.withUnsafeBufferPointer { bytes in
-                        let from = Int(starts[id]), to = Int(starts[id + 1])
-                        guard to - from == utf8.count else { return false }
-                        for k in 0..<utf8.count where bytes[from + k] != (lowercasing ? Self.lower(utf8[k]) : utf8[k]) {
-                            return false
-                        }
-                        return true
-                    }
-                    if equal { return Int32(id) }
-                }
-                slot = (slot + 1) & mask
-            }
-        }
+        return Int32(max(-1, table.find(utf8, hash: hash, lowercasing: lowercasing)))
     }
 }

@@ -1,0 +1,103 @@
+/// Words as UTF-8 bytes in an open-addressed table keyed by FNV-1a, each numbered in the
+/// order it was added: the mechanism under `WordTable` (alias and cue words, looked up
+/// for every token) and `WordCounts` (discovery's tally of every word). Looking a word
+/// up costs one pass over its bytes to hash it, a probe or two, and one to compare; a
+/// word may be looked up with ASCII capitals read as lowercase.
+struct ByteWords: Sendable {
+    /// Per slot: the word's hash in the high 32 bits and its number + 1 in the low
+    /// (0: empty).
+    private var slots: [UInt64]
+    /// The UTF-8 of word k: `bytes[starts[k]..<starts[k + 1]]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int32] = [0]
+    /// The table grows to keep at most one slot in `sparsity` filled.
+    private let sparsity: Int
+
+    /// A table for `capacity` words before it grows.
+    init(capacity: Int = 0, sparsity: Int) {
+        var size = 16
+        while size < sparsity * capacity { size *= 2 }
+        slots = [UInt64](repeating: 0, count: size)
+        self.sparsity = sparsity
+    }
+
+    var count: Int { starts.count - 1 }
+
+    /// FNV-1a over the bytes (ASCII capitals as lowercase when `lowercasing`), whether
+    /// all are ASCII, and whether one is a hyphen.
+    @inline(__always)
+    static func fnv<Bytes: Sequence<UInt8>>(_ utf8: Bytes, lowercasing: Bool = false) -> (hash: UInt32, ascii: Bool, hyphen: Bool) {
+        var hash: UInt32 = 2_166_136_261
+        var high: UInt8 = 0
+        var hyphen = false
+        for b in utf8 {
+            hash = (hash ^ UInt32(lowercasing ? lower(b) : b)) &* 16_777_619
+            high |= b
+            hyphen = hyphen || b == UInt8(ascii: "-")
+        }
+        return (hash, high < 0x80, hyphen)
+    }
+
+    @inline(__always)
+    static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
+    /// The number of the word `utf8` (whose `fnv` is `hash`, lowercased alike), or
+    /// −1 − the empty slot where it would go.
+    @inline(__always)
+    func find(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt32, lowercasing: Bool) -> Int {
+        slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { bytes in
+                starts.withUnsafeBufferPointer { starts -> Int in
+                    let mask = slots.count - 1
+                    var slot = Int(hash) & mask
+                    while true {
+                        let entry = slots[slot]
+                        if entry == 0 { return -1 - slot }
+                        if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+                            let k = Int(entry & 0xFFFF_FFFF) - 1
+                            let from = Int(starts[k])
+                            if Int(starts[k + 1]) - from == utf8.count {
+                                var i = 0
+                                if lowercasing {
+                                    while i < utf8.count, bytes[from + i] == Self.lower(utf8[i]) { i += 1 }
+                                } else {
+                                    while i < utf8.count, bytes[from + i] == utf8[i] { i += 1 }
+                                }
+                                if i == utf8.count { return k }
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds `utf8` (lowercased when `lowercasing`) as word `count` in `slot`, the empty
+    /// slot `find` gave for it; returns its number.
+    @discardableResult
+    mutating func insert(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt32, lowercasing: Bool, slot: Int) -> Int {
+        let k = count
+        if lowercasing { bytes.append(contentsOf: utf8.lazy.map(Self.lower)) } else { bytes.append(contentsOf: utf8) }
+        starts.append(Int32(bytes.count))
+        slots[slot] = UInt64(hash) << 32 | UInt64(k + 1)
+        if sparsity * count > slots.count { grow() }
+        return k
+    }
+
+    /// Calls `body` with the UTF-8 of word `k`.
+    func withWord<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(starts[k])..<Int(starts[k + 1])])) }
+    }
+
+    private mutating func grow() {
+        var larger = [UInt64](repeating: 0, count: slots.count * 2)
+        let mask = larger.count - 1
+        for entry in slots where entry != 0 {
+            var slot = Int(UInt32(truncatingIfNeeded: entry >> 32)) & mask
+            while larger[slot] != 0 { slot = (slot + 1) & mask }
+            larger[slot] = entry
+        }
+        slots = larger
+    }
+}
