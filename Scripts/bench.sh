@@ -38,12 +38,15 @@ RESULTS=${BENCH_RESULTS:-$root/Benchmarks/results}
 
 # betweenness-1t and closeness-1t: factions on one thread, against the same peer runs
 # (igraph and NetworkX are single-threaded).
-ALL_OPS="betweenness betweenness-1t closeness closeness-1t pagerank eigenvector degree coreness louvain leiden"
+# pagerank-nx-rule and eigenvector-nx-rule: factions on NetworkX's default stopping rule,
+# against the same NetworkX runs (no NetworkX on ba-1m, so not run there).
+NX_RULE_OPS="pagerank-nx-rule eigenvector-nx-rule"
+ALL_OPS="betweenness betweenness-1t closeness closeness-1t pagerank eigenvector degree coreness louvain leiden $NX_RULE_OPS"
 LINEAR_OPS="pagerank eigenvector degree coreness louvain leiden"
 # graph → ops; betweenness and closeness (O(nm)) stop at 10,000 nodes for every tool.
 declare -A OPS=(
     [ba-1k]=$ALL_OPS [ba-10k]=$ALL_OPS [lfr-10k-mu0.1]=$ALL_OPS [lfr-10k-mu0.3]=$ALL_OPS
-    [ba-100k]=$LINEAR_OPS [ba-1m]=$LINEAR_OPS
+    [ba-100k]="$LINEAR_OPS $NX_RULE_OPS" [ba-1m]=$LINEAR_OPS
 )
 GRAPHS=${BENCH_GRAPHS:-"ba-1k ba-10k lfr-10k-mu0.1 lfr-10k-mu0.3 ba-100k ba-1m"}
 ONLY_OPS=" ${BENCH_OPS:-$ALL_OPS} "
@@ -153,7 +156,7 @@ for graph in $GRAPHS; do
     done
     run_factions "$graph" "${factions_ops[@]}"
     for op in "${ops[@]}"; do
-        [[ "$op" == *-1t ]] && continue
+        [[ "$op" == *-1t || "$op" == *-nx-rule ]] && continue
         for tool in igraph networkx; do
             if [ "$tool" = networkx ] && [[ "$NX_SKIP_GRAPHS" == *" $graph "* ]]; then continue; fi
             if [ "$graph" = ba-1m ] && skip_at_1m "$tool" "$op"; then continue; fi

@@ -23,6 +23,10 @@ enum Op: String, CaseIterable {
     case betweenness, closeness, pagerank, eigenvector, degree, coreness, louvain, leiden
     /// On one thread: the peers run single-threaded, and the plain rows use all cores.
     case betweenness1t = "betweenness-1t", closeness1t = "closeness-1t"
+    /// NetworkX's default stopping rule (L1 change under n · 1e-6; power iteration for
+    /// eigenvector, as `nx.eigenvector_centrality`), timed against NetworkX's runs: the
+    /// plain rows iterate to n · 1e-15 and a 1e-13 residual, a different computation.
+    case pagerankNXRule = "pagerank-nx-rule", eigenvectorNXRule = "eigenvector-nx-rule"
 
     /// Betweenness and closeness are O(nm): a 1M-node graph would take hours.
     static let maxNodesForQuadratic = 10_000
@@ -40,6 +44,9 @@ enum Op: String, CaseIterable {
         case .closeness1t: blackHole(try Closeness.compute(graph, threads: 1))
         case .pagerank: blackHole(PageRank.compute(graph))
         case .eigenvector: blackHole(try Eigenvector.compute(graph))
+        case .pagerankNXRule: blackHole(PageRank.compute(graph, tolerance: 1e-6))
+        // max_iter 1,000 as Scripts/peer_bench.py gives NetworkX.
+        case .eigenvectorNXRule: blackHole(try Eigenvector.powerIteration(graph, tolerance: 1e-6, maxIterations: 1_000))
         case .degree: blackHole(Degree.compute(graph))
         case .coreness: blackHole(Coreness.compute(graph))
         // One restart (the default is eight): igraph and NetworkX run once too.

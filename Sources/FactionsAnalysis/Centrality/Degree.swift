@@ -6,7 +6,15 @@ import FactionsCore
 /// `degree_centrality`). O(n).
 public enum Degree {
     public static func compute(_ graph: Graph) -> NodeScores {
-        NodeScores(measure: "degree", labels: graph.labels,
-                   values: (0..<graph.nodeCount).map { Double(graph.degree($0)) })
+        let n = graph.nodeCount
+        // Differences of neighbouring offsets, written straight into the result: a map
+        // over `graph.degree` checked two subscripts per node and ran at 2.5 ns a node.
+        let values = graph.offsets.withUnsafeBufferPointer { offsets in
+            [Double](unsafeUninitializedCapacity: n) { out, count in
+                for v in 0..<n { out[v] = Double(offsets[v + 1] &- offsets[v]) }
+                count = n
+            }
+        }
+        return NodeScores(measure: "degree", labels: graph.labels, values: values)
     }
 }
