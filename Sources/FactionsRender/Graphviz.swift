@@ -96,6 +96,20 @@ public final class Graphviz: @unchecked Sendable {
         try render(dot: dot, engine: engine.rawValue, format: format.renderer ?? "dot")
     }
 
+    /// Puts the C library's two random generators back where a new process starts them.
+    ///
+    /// sfdp draws from `rand()` without seeding it (`start` seeds only its own
+    /// generator), so in one process a second sfdp layout continued the first one's
+    /// sequence: the same DOT gave one picture the first time and another after it, and
+    /// only the first matched the `sfdp` command. `rand()` starts as
+    /// `srand(1)` by the C standard; glibc's unseeded `drand48()` state is all zeros,
+    /// which only `seed48` can set. Nothing else in factions uses either generator.
+    static func resetRandomGenerators() {
+        srand(1)
+        var zero: [UInt16] = [0, 0, 0]
+        _ = seed48(&zero)
+    }
+
     /// Untyped variant, used where the engine or format name comes from a user: names
     /// Graphviz does not know become `unknownEngine` / `unknownFormat`.
     public func render(dot: String, engine: String, format: String) throws(GraphvizError) -> [UInt8] {
@@ -117,6 +131,7 @@ public final class Graphviz: @unchecked Sendable {
             return Array(dot.utf8)
         }
         guard LayoutEngine(rawValue: engine) != nil else { throw .unknownEngine(engine) }
+        Self.resetRandomGenerators()
         if factions_gvLayout(gvc, graph, engine) != 0 {
             throw Self.classifyLayoutFailure(drainMessages(), engine: engine)
         }
