@@ -159,7 +159,9 @@ enum DiagramBuilder {
             // place and neato draws the clusters (deterministic, unlike fdp's clusters).
             let chosen = engine ?? .neato
             var note: String? = nil
-            if ![.neato, .fdp, .dot].contains(chosen) {
+            if chosen == .fdp {
+                note = "fdp lays blocs out differently from run to run; blocs are laid out with neato"
+            } else if ![.neato, .dot].contains(chosen) {
                 note = "\(chosen.rawValue) does not draw clusters; blocs are laid out with neato"
             }
             let diagram = BlocsDiagram(network: network, blocs: specs, signed: signed,

@@ -118,6 +118,9 @@ struct DiagramTests {
                 let b = try Graphviz.shared.render(dot: dot, engine: .neato, format: .svg)
                 #expect(a == b)
             }
+            // fdp's layouts in one process change from one to the next: blocs asked of
+            // fdp are laid out with neato.
+            #expect(try diagram.dot(engine: .fdp) == diagram.dot(engine: .neato))
         }
     }
 
