@@ -37,10 +37,10 @@ public struct BlocsDiagram: Sendable {
     /// overlap and the picture is the same on every run — fdp's cluster layout is not),
     /// the blocs are packed in rows, largest first, and neato draws the clusters around
     /// the pinned members. `engine` lays out the inside of each bloc: dot, or else
-    /// neato. fdp is not used even when asked for: one fdp layout after another in a
-    /// process comes out differently each time (cgraph keys the graphs fdp derives by
-    /// the addresses of their names), so the bundled dataset's blocs drawn with fdp
-    /// differed between two runs of the same command.
+    /// neato. fdp is not used even when asked for: in one process, fdp lays the same
+    /// DOT out differently each time (even with the random generators reset), so the
+    /// bundled dataset's blocs drawn with fdp differed between two runs of the same
+    /// command.
     public func dot(engine: LayoutEngine = .neato) throws(GraphvizError) -> String {
         let positions = try packedPositions(engine: engine == .dot ? .dot : .neato)
         return assemble(positions: positions)

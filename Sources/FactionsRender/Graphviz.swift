@@ -98,12 +98,13 @@ public final class Graphviz: @unchecked Sendable {
 
     /// Puts the C library's two random generators back where a new process starts them.
     ///
-    /// sfdp draws from `rand()` without seeding it (`start` seeds only its own
-    /// generator), so in one process a second sfdp layout continued the first one's
-    /// sequence: the same DOT gave one picture the first time and another after it, and
-    /// only the first matched the `sfdp` command. `rand()` starts as
-    /// `srand(1)` by the C standard; glibc's unseeded `drand48()` state is all zeros,
-    /// which only `seed48` can set. Nothing else in factions uses either generator.
+    /// sfdp reads `rand()` in a part of its layout that `start` does not seed, so in one
+    /// process a second sfdp layout went on from where the first left the generator:
+    /// the same DOT gave one picture the first time and another after it, and only the
+    /// first matched the `sfdp` command. `srand(1)` before each layout makes every one
+    /// match. `rand()` starts as `srand(1)` by the C standard; glibc's unseeded
+    /// `drand48()` state is all zeros, which only `seed48` can set. Nothing else in
+    /// factions uses either generator.
     static func resetRandomGenerators() {
         srand(1)
         var zero: [UInt16] = [0, 0, 0]
