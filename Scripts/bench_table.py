@@ -22,13 +22,13 @@ import sys
 
 OPS = ["betweenness", "betweenness-1t", "closeness", "closeness-1t", "pagerank", "pagerank-nx-rule",
        "eigenvector", "eigenvector-nx-rule", "degree", "coreness", "louvain", "leiden"]
-# factions' one-thread rows are compared with the peers' runs of the plain op.
-PEER_OP = {"betweenness-1t": "betweenness", "closeness-1t": "closeness",
-           "pagerank-nx-rule": "pagerank", "eigenvector-nx-rule": "eigenvector"}
 # Rows where factions stops on NetworkX's rule (L1 change under n · 1e-6): compared with
 # NetworkX only. On the plain rows of these ops factions iterates to n · 1e-15 (PageRank)
 # or a 1e-13 residual (eigenvector, Lanczos), so the NetworkX target is judged on these.
 NX_RULE = {"pagerank-nx-rule": "pagerank", "eigenvector-nx-rule": "eigenvector"}
+# factions' one-thread and NetworkX-rule rows are compared with the peers' runs of the
+# plain op.
+PEER_OP = {"betweenness-1t": "betweenness", "closeness-1t": "closeness", **NX_RULE}
 GRAPHS = ["ba-1k", "ba-10k", "ba-100k", "ba-1m", "lfr-10k-mu0.1", "lfr-10k-mu0.3"]
 TOOLS = ["factions", "igraph", "networkx"]
 

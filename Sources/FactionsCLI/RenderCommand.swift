@@ -159,10 +159,10 @@ enum DiagramBuilder {
             // place and neato draws the clusters (deterministic, unlike fdp's clusters).
             let chosen = engine ?? .neato
             var note: String? = nil
-            if chosen == .fdp {
-                note = "fdp lays blocs out differently from run to run; blocs are laid out with neato"
-            } else if ![.neato, .dot].contains(chosen) {
-                note = "\(chosen.rawValue) does not draw clusters; blocs are laid out with neato"
+            let used = BlocsDiagram.blocEngine(for: chosen)
+            if used != chosen {
+                let why = chosen == .fdp ? "fdp lays blocs out differently from run to run" : "\(chosen.rawValue) does not draw clusters"
+                note = "\(why); blocs are laid out with \(used.rawValue)"
             }
             let diagram = BlocsDiagram(network: network, blocs: specs, signed: signed,
                                        options: DiagramOptions(title: "\(loaded.name): \(signed ? "signed blocs" : "blocs")", subtitle: subtitle, minWeight: minWeight, links: links),

@@ -320,14 +320,15 @@ struct WordTable: Sendable {
         table = ByteWords(capacity: words.count, sparsity: 4)
         for (k, word) in words.enumerated() {
             var word = word
-            word.withUTF8 { utf8 in
+            let ascii = word.withUTF8 { utf8 in
                 let (hash, ascii, _) = ByteWords.fnv(utf8)
                 let slot = table.find(utf8, hash: hash, lowercasing: false)
                 precondition(slot < 0, "words are distinct")
                 table.insert(utf8, hash: hash, lowercasing: false, slot: -1 - slot)
                 if ascii { filter[Int(hash >> 22)] |= 1 << ((hash >> 16) & 63) }
+                return ascii
             }
-            if !word.utf8.allSatisfy({ $0 < 0x80 }) { other[word] = Int32(k) }
+            if !ascii { other[word] = Int32(k) }
         }
     }
 

@@ -36,14 +36,20 @@ public struct BlocsDiagram: Sendable {
     /// DOT with every actor pinned: each bloc is laid out on its own (so blocs never
     /// overlap and the picture is the same on every run — fdp's cluster layout is not),
     /// the blocs are packed in rows, largest first, and neato draws the clusters around
-    /// the pinned members. `engine` lays out the inside of each bloc: dot, or else
-    /// neato. fdp is not used even when asked for: in one process, fdp lays the same
-    /// DOT out differently each time (even with the random generators reset), so the
-    /// bundled dataset's blocs drawn with fdp differed between two runs of the same
-    /// command.
+    /// the pinned members. `engine` is asked to lay out the inside of each bloc;
+    /// `blocEngine(for:)` says which engine does.
     public func dot(engine: LayoutEngine = .neato) throws(GraphvizError) -> String {
-        let positions = try packedPositions(engine: engine == .dot ? .dot : .neato)
+        let positions = try packedPositions(engine: Self.blocEngine(for: engine))
         return assemble(positions: positions)
+    }
+
+    /// The engine that lays out the inside of each bloc when `requested` is asked for:
+    /// dot, or else neato. fdp is not used even when asked for: in one process, fdp lays
+    /// the same DOT out differently each time (even with the random generators reset),
+    /// so the bundled dataset's blocs drawn with fdp differed between two runs of the
+    /// same command; sfdp, circo and twopi draw no clusters.
+    public static func blocEngine(for requested: LayoutEngine) -> LayoutEngine {
+        requested == .dot ? .dot : .neato
     }
 
     /// Lays out each bloc alone and packs the blocs: positions in points.
