@@ -218,7 +218,7 @@ def main():
     notes = [
         "Times are wall-clock seconds of the call alone (graph already loaded), the fastest run. "
         "factions' come from package-benchmark (Benchmarks/Benchmarks/AnalysisBenchmarks): no "
-        "warm-up, runs until 10 runs or 2 s (so 10 for an op under 0.2 s, 1 for one over 2 s); "
+        "warm-up, runs until 1,000 runs or 2 s (so 1,000 for an op under 2 ms, 1 for one over 2 s); "
         "igraph and NetworkX the same. Every "
         "(tool, graph, op) runs in its own process.",
         "igraph (python-igraph) and NetworkX run single-threaded; factions uses its defaults, "
