@@ -29,7 +29,7 @@ public enum Betweenness {
         return NodeScores(measure: weighted ? "betweenness-weighted" : "betweenness", labels: graph.labels, values: raw)
     }
 
-    /// The unweighted sums by breadth-first search without predecessor lists, run on the
+    /// The unweighted sums by breadth-first search with successor lists, run on the
     /// relabelled graph and mapped back to the original labels.
     static func accumulateUnweighted(_ graph: BreadthFirstLabels, sources: Range<Int>) -> [Double] {
         var bfs = UnweightedBFS(offsets: graph.offsets, neighbors: graph.neighbors)
