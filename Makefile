@@ -22,7 +22,7 @@ test: setup
 	bash Scripts/fuzz.sh 10
 	bash Scripts/check_consumers.sh
 
-# Side by side with igraph and NetworkX on the same seeded graphs (about 20 minutes):
+# Side by side with igraph and NetworkX on the same seeded graphs (about 25 minutes):
 # factions' analysis calls under package-benchmark (Benchmarks/Benchmarks/
 # AnalysisBenchmarks, one `swift package benchmark` run per graph), igraph and NetworkX
 # through Scripts/peer_bench.py; writes Benchmarks/results/<date>.md and .json.
