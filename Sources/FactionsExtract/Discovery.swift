@@ -155,6 +155,31 @@ public struct Discovery: Sendable {
                 }
             }
         }
+        spans(r, document: document, index: index, into: &tally)
+    }
+
+    /// `tally(_:document:index:into:)` for a reading whose tokens are numbered in
+    /// `vocabulary`: words are counted there, by number, until `flushCounts` adds them
+    /// to the tally.
+    func tally(_ r: Extractor.Reading, document: Document, index: Int, into tally: inout Tally,
+               vocabulary: inout Vocabulary) {
+        r.tokens.withUnsafeBufferPointer { tokens in
+            for sentence in r.sentences where sentence.role == .prose {
+                for i in sentence.tokens where tokens[i].kind == .word {
+                    let w = Int(tokens[i].word)
+                    if tokens[i].startsLowercase {
+                        if w >= 0 { vocabulary.lowercaseCount[w] += 1 } else { tally.words.countLowercase(tokens[i].text) }
+                    } else if i > sentence.tokens.lowerBound {
+                        if w >= 0 { vocabulary.capitalisedCount[w] += 1 } else { tally.words.countCapitalised(tokens[i].text) }
+                    }
+                }
+            }
+        }
+        spans(r, document: document, index: index, into: &tally)
+    }
+
+    /// The capitalised spans of a reading, into `tally`.
+    private func spans(_ r: Extractor.Reading, document: Document, index: Int, into tally: inout Tally) {
         var order = index << 32
         // Tokens inside a mention or an ignored form, set and cleared sentence by sentence.
         var covered = [Bool](repeating: false, count: r.tokens.count)

@@ -174,13 +174,22 @@ public struct Extractor: Sendable {
         // Each core adds up the tallies of the documents it reads: holding one tally per
         // document until the end, and merging them all on one core, cost memory in
         // proportion to the corpus and a serial tail.
-        let tallies = try Self.accumulate(documents.count, { Discovery.Tally() }) { (tally: inout Discovery.Tally, index: Int) throws(InputError) in
+        typealias Sums = (tally: Discovery.Tally, vocabulary: Vocabulary)
+        let tallies = try Self.accumulate(documents.count, { Sums(Discovery.Tally(), Vocabulary()) }) { (sums: inout Sums, index: Int) throws(InputError) in
             let (document, text) = try documents[index].load()
-            discovery.tally(read(text: text, dated: false, resolved: false), document: document, index: index, into: &tally)
+            if sums.vocabulary.isFull {
+                sums.vocabulary.flushCounts(into: &sums.tally.words)
+                sums.vocabulary = Vocabulary()
+            }
+            let reading = read(text: text, dated: false, resolved: false, vocabulary: &sums.vocabulary)
+            discovery.tally(reading, document: document, index: index, into: &sums.tally, vocabulary: &sums.vocabulary)
             meter.advance(documents[index].byteCount)
         }
         var tally = Discovery.Tally()
-        for t in tallies { tally.merge(t) }
+        for var t in tallies {
+            t.vocabulary.flushCounts(into: &t.tally.words)
+            tally.merge(t.tally)
+        }
         return discovery.candidates(tally, lexicon: lexicon, ignore: Set(lexicon.ignore))
             .filter { $0.count >= minimumCount }
     }
@@ -221,10 +230,11 @@ public struct Extractor: Sendable {
         // reads, so that memory holds the network being built, not every document's
         // findings as well; the sums merge to the same network in any order.
         let documents = dataset.documents
-        typealias Sums = (accumulator: MergeAccumulator, titled: [(index: Int, document: Document)])
-        let partials = try Self.accumulate(documents.count, { Sums(MergeAccumulator(), []) }) { (sums: inout Sums, index: Int) throws(InputError) in
+        typealias Sums = (accumulator: MergeAccumulator, titled: [(index: Int, document: Document)], vocabulary: Vocabulary)
+        let partials = try Self.accumulate(documents.count, { Sums(MergeAccumulator(), [], Vocabulary()) }) { (sums: inout Sums, index: Int) throws(InputError) in
             let (document, text) = try documents[index].load()
-            let part = analyse(document: document, text: text)
+            if sums.vocabulary.isFull { sums.vocabulary = Vocabulary() }
+            let part = analyse(document: document, text: text, vocabulary: &sums.vocabulary)
             sums.titled.append((index, part.document))
             sums.accumulator.add(part)
             meter.advance(documents[index].byteCount)
@@ -254,16 +264,18 @@ public struct Extractor: Sendable {
     /// Reads one document up to dated, resolved mentions.
     /// `dated: false` skips dating (discovery does not need it).
     public func read(text: String, dated: Bool = true) -> Reading {
-        read(text: text, dated: dated, resolved: true)
+        var vocabulary = Vocabulary()
+        return read(text: text, dated: dated, resolved: true, vocabulary: &vocabulary)
     }
 
     /// `resolved: false` leaves ambiguous forms unresolved in `mentions`: discovery
     /// only needs the tokens every form covers, resolved or not.
-    private func read(text: String, dated: Bool, resolved: Bool) -> Reading {
+    /// `vocabulary` numbers the tokens' texts; a worker keeps one from document to document.
+    private func read(text: String, dated: Bool, resolved: Bool, vocabulary: inout Vocabulary) -> Reading {
         let scalars = ScalarText.scalars(of: text)
-        let (tokens, blocks) = Tokenizer().tokenize(scalars)
+        let (tokens, blocks) = Tokenizer().tokenize(scalars, vocabulary: &vocabulary)
         let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
-        let all = matcher.mentions(in: tokens, ranges: sentences.map(\.tokens))
+        let all = matcher.mentions(in: tokens, ranges: sentences.map(\.tokens), vocabulary: &vocabulary)
         let ignored: [[Range<Int>]] = all.map { $0.filter { if case .ignored = $0.target { true } else { false } }.map(\.tokens) }
         var sentenceMentions: [[Mention]] = all.map { $0.filter { if case .ignored = $0.target { false } else { true } } }
         var unresolved = 0
@@ -381,7 +393,12 @@ public struct Extractor: Sendable {
 
     /// One document: mentions, dated co-occurrence ties and typed ties.
     public func analyse(document: Document, text: String) -> DocumentExtraction {
-        let reading = read(text: text)
+        var vocabulary = Vocabulary()
+        return analyse(document: document, text: text, vocabulary: &vocabulary)
+    }
+
+    func analyse(document: Document, text: String, vocabulary: inout Vocabulary) -> DocumentExtraction {
+        let reading = read(text: text, dated: true, resolved: true, vocabulary: &vocabulary)
         let scalars = reading.scalars
         var result = DocumentExtraction(document: document)
         result.sentenceCount = reading.sentences.count

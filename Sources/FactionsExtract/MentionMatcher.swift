@@ -260,6 +260,44 @@ public struct MentionMatcher: Sendable {
         return ranges.map { mentions(in: tokens, range: $0, ids: ids, possessives: possessives, hyphenated: hyphenated) }
     }
 
+    /// `mentions(in:ranges:)` for tokens numbered in `vocabulary`: each distinct word is
+    /// looked up in the alias table once per worker, not once per token.
+    func mentions(in tokens: [Token], ranges: [Range<Int>], vocabulary: inout Vocabulary) -> [[Mention]] {
+        var ids = [Int32](repeating: -1, count: tokens.count)
+        var possessives = [Int32](repeating: -2, count: tokens.count)
+        var hyphenated = [Bool](repeating: false, count: tokens.count)
+        tokens.withUnsafeBufferPointer { tokens in
+            for range in ranges {
+                for j in range {
+                    let w = Int(tokens[j].word)
+                    guard w >= 0 else {
+                        let (id, hyphen) = words.id(of: tokens[j].text)
+                        ids[j] = id
+                        hyphenated[j] = hyphen
+                        if tokens[j].possessive { possessives[j] = words.id(of: tokens[j].text + "'s").id }
+                        continue
+                    }
+                    var id = vocabulary.matchID[w]
+                    if id == Vocabulary.unknown {
+                        id = words.id(of: tokens[j].text).id
+                        vocabulary.matchID[w] = id
+                    }
+                    ids[j] = id
+                    hyphenated[j] = vocabulary.hasHyphen[w]
+                    if tokens[j].possessive {
+                        var p = vocabulary.possessiveID[w]
+                        if p == Vocabulary.unknown {
+                            p = words.id(of: tokens[j].text + "'s").id
+                            vocabulary.possessiveID[w] = p
+                        }
+                        possessives[j] = p
+                    }
+                }
+            }
+        }
+        return ranges.map { mentions(in: tokens, range: $0, ids: ids, possessives: possessives, hyphenated: hyphenated) }
+    }
+
     private func mentions(in tokens: [Token], range: Range<Int>, ids: [Int32], possessives: [Int32],
                           hyphenated: [Bool]) -> [Mention] {
         var out: [Mention] = []

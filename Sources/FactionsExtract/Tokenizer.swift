@@ -16,6 +16,8 @@ public struct Token: Sendable, Hashable {
     public var startsLine: Bool = false
     /// Inside markdown emphasis (`*…*`, `_…_`): book and paper titles.
     public var emphasised: Bool = false
+    /// The text's number in the `Vocabulary` the tokenizer wrote it into, or -1.
+    var word: Int32 = -1
 
     public var isCapitalised: Bool {
         // The first byte decides for ASCII: the first of the scalar view costs far more.
@@ -59,13 +61,20 @@ public struct Tokenizer: Sendable {
     public init() {}
 
     public func tokenize(_ scalars: [Unicode.Scalar]) -> (tokens: [Token], blocks: [TextBlock]) {
-        scalars.withUnsafeBufferPointer { tokenize($0) }
+        var vocabulary = Vocabulary()
+        return tokenize(scalars, vocabulary: &vocabulary)
+    }
+
+    /// `tokenize(_:)` with every token's text numbered in `vocabulary`.
+    func tokenize(_ scalars: [Unicode.Scalar], vocabulary: inout Vocabulary) -> (tokens: [Token], blocks: [TextBlock]) {
+        scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: &vocabulary) }
     }
 
     // Read through an unsafe buffer, with the word's UTF-8 built in place: bounds and
     // uniqueness checks per scalar, and turning scalar arrays into strings, were half
     // of tokenizing.
-    private func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (tokens: [Token], blocks: [TextBlock]) {
+    private func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>,
+                          vocabulary: inout Vocabulary) -> (tokens: [Token], blocks: [TextBlock]) {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var blocks: [TextBlock] = []
@@ -79,6 +88,11 @@ public struct Tokenizer: Sendable {
         // The word being read, reused from word to word.
         var text = WordBytes()
         defer { text.deallocate() }
+        let marker = vocabulary.intern("⁰")
+        func punctuation(_ c: Unicode.Scalar) -> (text: String, word: Int32) {
+            let p = Self.normalisePunctuation(c)
+            return (p, vocabulary.intern(p))
+        }
 
         func closeBlock() {
             if tokens.count > blockStart {
@@ -126,7 +140,7 @@ public struct Tokenizer: Sendable {
                 while i < n, Self.isSuperscriptDigit(scalars[i]) { i += 1 }
                 // A marker opening a line starts a footnote entry.
                 if atLineStart && !lineHasContent {
-                    tokens.append(Token(text: "⁰", kind: .punctuation, start: start, end: i, startsLine: true))
+                    tokens.append(Token(text: "⁰", kind: .punctuation, start: start, end: i, startsLine: true, word: marker))
                     lineHasContent = true
                     atLineStart = false
                 }
@@ -138,7 +152,7 @@ public struct Tokenizer: Sendable {
                 if gluedBefore || gluedAfter || atLineStart {
                     // A marker opening a line marks that line as a note entry.
                     if atLineStart && !lineHasContent {
-                        tokens.append(Token(text: "⁰", kind: .punctuation, start: i, end: close, startsLine: true))
+                        tokens.append(Token(text: "⁰", kind: .punctuation, start: i, end: close, startsLine: true, word: marker))
                         lineHasContent = true
                         atLineStart = false
                     }
@@ -158,7 +172,7 @@ public struct Tokenizer: Sendable {
             }
 
             if Self.isWordScalar(c) {
-                text.count = 0
+                text.reset()
                 let start = i
                 var end = i
                 var possessive = false
@@ -222,8 +236,10 @@ public struct Tokenizer: Sendable {
                     // E . H . so that "E. H. Carr" and "E.H. Carr" match alike.
                     break
                 }
-                tokens.append(Token(text: text.string, kind: allDigits ? .number : .word, start: start, end: end,
-                                    possessive: possessive, startsLine: atLineStart, emphasised: inEmphasis))
+                let word = text.withBytes { vocabulary.intern($0, hash: text.hash) }
+                tokens.append(Token(text: vocabulary.strings[Int(word)], kind: allDigits ? .number : .word, start: start,
+                                    end: end, possessive: possessive, startsLine: atLineStart, emphasised: inEmphasis,
+                                    word: word))
                 atLineStart = false
                 lineHasContent = true
                 lineTokenCount += 1
@@ -231,8 +247,8 @@ public struct Tokenizer: Sendable {
             }
 
             // Punctuation, normalised.
-            tokens.append(Token(text: Self.normalisePunctuation(c), kind: .punctuation, start: i, end: i + 1,
-                                startsLine: atLineStart))
+            let (mark, word) = punctuation(c)
+            tokens.append(Token(text: mark, kind: .punctuation, start: i, end: i + 1, startsLine: atLineStart, word: word))
             atLineStart = false
             lineHasContent = true
             i += 1
@@ -347,23 +363,38 @@ public struct Tokenizer: Sendable {
     }
 }
 
-/// The UTF-8 of the word being read: a buffer that grows and is reused from word to word.
+/// The UTF-8 of the word being read, and its FNV-1a hash so far: a buffer that grows
+/// and is reused from word to word.
 private struct WordBytes {
     private var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
     private var capacity = 64
     var count = 0
+    var hash = Vocabulary.offset
+
+    @inline(__always)
+    mutating func reset() {
+        count = 0
+        hash = Vocabulary.offset
+    }
 
     @inline(__always)
     mutating func appendASCII(_ b: UInt8) {
         if count == capacity { grow() }
         storage[count] = b
         count += 1
+        hash = Vocabulary.step(hash, b)
     }
 
     @inline(__always)
     mutating func append(_ s: Unicode.Scalar) {
         if count + 4 > capacity { grow() }
+        let from = count
         count = ScalarText.append(s, to: UnsafeMutableBufferPointer(start: storage, count: capacity), at: count)
+        for k in from..<count { hash = Vocabulary.step(hash, storage[k]) }
+    }
+
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: storage, count: count))
     }
 
     private mutating func grow() {
@@ -373,8 +404,6 @@ private struct WordBytes {
         storage = bigger
         capacity *= 2
     }
-
-    var string: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }
 
     func deallocate() { storage.deallocate() }
 }

@@ -15,18 +15,18 @@ struct WordCounts: Sendable {
 
     init() {}
 
-    /// Counts `word` as written in lowercase.
-    mutating func countLowercase(_ word: String) {
+    /// Counts `word` as written in lowercase, `times` times.
+    mutating func countLowercase(_ word: String, times: Int = 1) {
         var word = word
-        let done = word.withUTF8 { add($0, lowercasing: false, lower: 1, capital: 0) }
-        if !done { other[word, default: (0, 0)].lower += 1 }
+        let done = word.withUTF8 { add($0, lowercasing: false, lower: times, capital: 0) }
+        if !done { other[word, default: (0, 0)].lower += times }
     }
 
-    /// Counts `word` as capitalised, under its lowercase form.
-    mutating func countCapitalised(_ word: String) {
+    /// Counts `word` as capitalised, under its lowercase form, `times` times.
+    mutating func countCapitalised(_ word: String, times: Int = 1) {
         var word = word
-        let done = word.withUTF8 { add($0, lowercasing: true, lower: 0, capital: 1) }
-        if !done { other[word.lowercased(), default: (0, 0)].capital += 1 }
+        let done = word.withUTF8 { add($0, lowercasing: true, lower: 0, capital: times) }
+        if !done { other[word.lowercased(), default: (0, 0)].capital += times }
     }
 
     mutating func merge(_ other: WordCounts) {

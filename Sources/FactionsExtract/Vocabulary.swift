@@ -1,0 +1,80 @@
+/// The distinct token texts one worker has read, numbered, with what later stages ask
+/// of each: the token's `String`, its id in the alias trie, and discovery's counts of
+/// it written in lowercase and capitalised.
+///
+/// One per worker thread, passed `inout` from document to document: each answer is
+/// worked out once per distinct word instead of once per token. Per token, building
+/// the `String` (about 150 instructions for a short word), hashing it again for the
+/// alias trie and once more for discovery's word counts came to a fifth of extraction;
+/// the tokenizer hashes the bytes as it writes them, so a token costs one probe here.
+struct Vocabulary {
+    /// Worked out on first use.
+    static let unknown = Int32.min
+
+    private var table = ByteWords(capacity: 256, sparsity: 2)
+    /// Per word, by number.
+    private(set) var strings: [String] = []
+    /// Id in the matcher's word table (-1: no alias has it), `unknown` until asked.
+    var matchID: [Int32] = []
+    /// Id of the word with `'s` in the matcher's table, `unknown` until asked.
+    var possessiveID: [Int32] = []
+    var hasHyphen: [Bool] = []
+    /// Discovery's counts since the last `flushCounts`: written starting in lowercase,
+    /// and capitalised mid-sentence.
+    var lowercaseCount: [Int] = []
+    var capitalisedCount: [Int] = []
+
+    /// A worker keeps its vocabulary from document to document until it holds this
+    /// many words (about 100 MB with the per-word arrays), then starts afresh: the
+    /// words of a corpus keep growing with its size (numbers, misspellings, names).
+    static let limit = 1 << 20
+
+    init() {}
+
+    var count: Int { strings.count }
+    var isFull: Bool { strings.count >= Self.limit }
+
+    /// FNV-1a offset and step, as `ByteWords.fnv`: the tokenizer hashes as it writes.
+    static let offset: UInt32 = 2_166_136_261
+    @inline(__always)
+    static func step(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
+
+    /// The number of the word `utf8` (valid UTF-8, FNV-1a `hash`), added when new.
+    @inline(__always)
+    mutating func intern(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
+        let found = table.find(utf8, hash: hash, lowercasing: false)
+        if found >= 0 { return Int32(truncatingIfNeeded: found) }
+        return add(utf8, hash: hash, slot: -1 - found)
+    }
+
+    /// `intern` of a string (punctuation, note markers).
+    mutating func intern(_ text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var hash = Self.offset
+            for b in utf8 { hash = Self.step(hash, b) }
+            return intern(utf8, hash: hash)
+        }
+    }
+
+    private mutating func add(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt32, slot: Int) -> Int32 {
+        let k = table.insert(utf8, hash: hash, lowercasing: false, slot: slot)
+        strings.append(String(decoding: utf8, as: UTF8.self))
+        matchID.append(Self.unknown)
+        possessiveID.append(Self.unknown)
+        hasHyphen.append(utf8.contains(UInt8(ascii: "-")))
+        lowercaseCount.append(0)
+        capitalisedCount.append(0)
+        return Int32(k)
+    }
+
+    /// Adds the counts kept here to `counts` and clears them.
+    mutating func flushCounts(into counts: inout WordCounts) {
+        for w in strings.indices where lowercaseCount[w] != 0 || capitalisedCount[w] != 0 {
+            if lowercaseCount[w] != 0 { counts.countLowercase(strings[w], times: lowercaseCount[w]) }
+            if capitalisedCount[w] != 0 { counts.countCapitalised(strings[w], times: capitalisedCount[w]) }
+            lowercaseCount[w] = 0
+            capitalisedCount[w] = 0
+        }
+    }
+}
