@@ -234,9 +234,8 @@ public struct Extractor: Sendable {
         let partials = try Self.accumulate(documents.count, { Sums(MergeAccumulator(), [], Vocabulary()) }) { (sums: inout Sums, index: Int) throws(InputError) in
             let (document, text) = try documents[index].load()
             if sums.vocabulary.isFull { sums.vocabulary = Vocabulary() }
-            let part = analyse(document: document, text: text, vocabulary: &sums.vocabulary)
-            sums.titled.append((index, part.document))
-            sums.accumulator.add(part)
+            analyse(document: document, text: text, vocabulary: &sums.vocabulary, into: &sums.accumulator)
+            sums.titled.append((index, document))
             meter.advance(documents[index].byteCount)
         }
         let titled = partials.flatMap(\.titled).sorted { $0.index < $1.index }.map(\.document)
@@ -398,11 +397,26 @@ public struct Extractor: Sendable {
     }
 
     func analyse(document: Document, text: String, vocabulary: inout Vocabulary) -> DocumentExtraction {
-        let reading = read(text: text, dated: true, resolved: true, vocabulary: &vocabulary)
-        let scalars = reading.scalars
+        var sum = MergeAccumulator()
+        let reading = analyse(document: document, text: text, vocabulary: &vocabulary, into: &sum)
         var result = DocumentExtraction(document: document)
         result.sentenceCount = reading.sentences.count
         result.unresolved = reading.unresolved
+        for (e, files) in sum.mentions { result.mentionCounts[e] = files[document.file] }
+        result.forms = sum.forms
+        result.ties = sum.ties
+        return result
+    }
+
+    /// `analyse(document:text:)` added straight into a worker's running sum: a
+    /// dictionary of ties per document, merged into the sum afterwards, hashed every
+    /// tie key twice and copied every piece of evidence once more (a twentieth of
+    /// extraction). Returns the reading, for its counts.
+    @discardableResult
+    func analyse(document: Document, text: String, vocabulary: inout Vocabulary,
+                 into result: inout MergeAccumulator) -> Reading {
+        let reading = read(text: text, dated: true, resolved: true, vocabulary: &vocabulary)
+        let scalars = reading.scalars
         let kinds = lexicon.entries.map(\.kind)
 
         for (s, sentence) in reading.sentences.enumerated() where sentence.role != .note {
@@ -412,7 +426,7 @@ public struct Extractor: Sendable {
                 guard case .entry(let e) = mention.target else { continue }
                 let entry = lexicon.entries[e]
                 if entry.role == .source && !options.includeSources { continue }
-                result.mentionCounts[e, default: 0] += 1
+                result.mentions[e, default: [:]][document.file, default: 0] += 1
                 result.forms[e, default: []].insert(surface(scalars, mention))
                 actorMentions.append((e, mention.tokens))
                 if !actorsInSentence.contains(e) { actorsInSentence.append(e) }
@@ -450,7 +464,7 @@ public struct Extractor: Sendable {
                 result.ties[key, default: fresh].add(dated, interval: when, cue: relation.cue)
             }
         }
-        return result
+        return reading
     }
 
     /// The original text of a mention with quotes normalised, as shown in `aliases`.
