@@ -89,9 +89,19 @@ public struct Tokenizer: Sendable {
         var text = WordBytes()
         defer { text.deallocate() }
         let marker = vocabulary.intern("⁰")
+        // The number of each ASCII mark, looked up on first use in this text.
+        var asciiMarks = [Int32](repeating: -1, count: 128)
         func punctuation(_ c: Unicode.Scalar) -> (text: String, word: Int32) {
-            let p = Self.normalisePunctuation(c)
-            return (p, vocabulary.intern(p))
+            guard c.value < 0x80 else {
+                let p = Self.normalisePunctuation(c)
+                return (p, vocabulary.intern(p))
+            }
+            var w = asciiMarks[Int(c.value)]
+            if w < 0 {
+                w = vocabulary.intern(Self.normalisePunctuation(c))
+                asciiMarks[Int(c.value)] = w
+            }
+            return (vocabulary.strings[Int(w)], w)
         }
 
         func closeBlock() {
@@ -103,6 +113,11 @@ public struct Tokenizer: Sendable {
 
         while i < n {
             let c = scalars[i]
+            // Most scalars are ASCII letters, digits and spaces: they skip the tests below.
+            let v = c.value
+            if v == 0x20 { i += 1; continue }
+            let asciiWord = v < 0x80 && ((v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10)
+            if !asciiWord {
             if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
                 // Count the line breaks in this run of whitespace.
                 var breaks = 0
@@ -170,73 +185,13 @@ public struct Tokenizer: Sendable {
                 i += 1
                 continue
             }
+            }
 
-            if Self.isWordScalar(c) {
-                text.reset()
+            if asciiWord || Self.isWordScalar(c) {
                 let start = i
-                var end = i
-                var possessive = false
-                var allDigits = true
-                while i < n {
-                    let s = scalars[i]
-                    // ASCII letters first: most of a word.
-                    let v = s.value
-                    if v < 0x80 && (v | 0x20) &- 0x61 < 26 {
-                        text.appendASCII(UInt8(truncatingIfNeeded: v))
-                        allDigits = false
-                        i += 1
-                        end = i
-                        continue
-                    }
-                    if Self.isWordScalar(s) {
-                        text.append(s)
-                        if s.isASCII ? !(s.value >= 0x30 && s.value <= 0x39) : s.properties.numericType == nil { allDigits = false }
-                        i += 1
-                        end = i
-                        continue
-                    }
-                    // Superscript markers glued to the end of a word: skip them.
-                    if Self.isSuperscriptDigit(s) {
-                        var j = i
-                        while j < n, Self.isSuperscriptDigit(scalars[j]) { j += 1 }
-                        i = j
-                        break
-                    }
-                    if Self.isApostrophe(s), i + 1 < n, Self.isWordScalar(scalars[i + 1]) {
-                        // 's possessive (not 'sth): keep it out of the word.
-                        if (scalars[i + 1] == "s" || scalars[i + 1] == "S"),
-                           i + 2 >= n || !Self.isWordScalar(scalars[i + 2]) {
-                            possessive = true
-                            i += 2
-                            break
-                        }
-                        text.append("'")
-                        i += 1
-                        continue
-                    }
-                    if Self.isHyphen(s), i + 1 < n {
-                        if Self.isWordScalar(scalars[i + 1]) {
-                            text.append("-")
-                            i += 1
-                            continue
-                        }
-                        // Word broken across a line: "Govern-\nment".
-                        var j = i + 1
-                        var sawBreak = false
-                        while j < n, Self.isSpace(scalars[j]) || Self.isLineBreak(scalars[j]) {
-                            if Self.isLineBreak(scalars[j]) { sawBreak = true }
-                            j += 1
-                        }
-                        if sawBreak, j < n, scalars[j].properties.isLowercase {
-                            i = j
-                            continue
-                        }
-                    }
-                    // Initials and abbreviations with inner dots stay split: "E.H." is
-                    // E . H . so that "E. H. Carr" and "E.H. Carr" match alike.
-                    break
-                }
-                let word = text.withBytes { vocabulary.intern($0, hash: text.hash) }
+                let (next, end, possessive, allDigits) = Self.readWord(scalars, from: i, into: &text)
+                i = next
+                let word = vocabulary.intern(text.bytes, hash: text.hash)
                 tokens.append(Token(text: vocabulary.strings[Int(word)], kind: allDigits ? .number : .word, start: start,
                                     end: end, possessive: possessive, startsLine: atLineStart, emphasised: inEmphasis,
                                     word: word))
@@ -255,6 +210,113 @@ public struct Tokenizer: Sendable {
         }
         closeBlock()
         return (tokens, classify(blocks, tokens))
+    }
+
+    /// Reads the word starting at `start` into `text`: returns the index past it (and
+    /// past a possessive or glued footnote marker) and the end of the word itself. In a
+    /// function of its own, with the bytes, count and hash in local variables, so that
+    /// they stay in registers: inside `tokenize`, where closures capture its state, and
+    /// in the fields of an `inout` buffer (which a byte store may alias), they went to
+    /// memory and back for every scalar. Unicode properties are asked in functions of
+    /// their own for the same reason (their resilient types cost a prologue per call).
+    @inline(never)
+    private static func readWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int,
+                                 into text: inout WordBytes) -> (next: Int, end: Int, possessive: Bool, allDigits: Bool) {
+        var bytes = text.storage
+        var capacity = text.capacity
+        var count = 0
+        var hash = Vocabulary.offset
+        defer { text.update(storage: bytes, capacity: capacity, count: count, hash: hash) }
+        @inline(__always) func appendASCII(_ b: UInt8) {
+            if count == capacity { (bytes, capacity) = WordBytes.enlarged(bytes, capacity: capacity, count: count) }
+            bytes[count] = b
+            count &+= 1
+            hash = Vocabulary.step(hash, b)
+        }
+        @inline(__always) func append(_ s: Unicode.Scalar) {
+            if count + 4 > capacity { (bytes, capacity) = WordBytes.enlarged(bytes, capacity: capacity, count: count) }
+            let from = count
+            count = ScalarText.append(s, to: UnsafeMutableBufferPointer(start: bytes, count: capacity), at: count)
+            for k in from..<count { hash = Vocabulary.step(hash, bytes[k]) }
+        }
+        let n = scalars.count
+        var i = start
+        var end = i
+        var possessive = false
+        var allDigits = true
+        while i < n {
+            let s = scalars[i]
+            // ASCII letters first: most of a word.
+            let v = s.value
+            if v < 0x80 && (v | 0x20) &- 0x61 < 26 {
+                appendASCII(UInt8(truncatingIfNeeded: v))
+                allDigits = false
+                i += 1
+                end = i
+                continue
+            }
+            if Self.isWordScalar(s) {
+                append(s)
+                if s.isASCII ? !(v >= 0x30 && v <= 0x39) : !isNumeric(s) { allDigits = false }
+                i += 1
+                end = i
+                continue
+            }
+            // Superscript markers glued to the end of a word: skip them.
+            if Self.isSuperscriptDigit(s) {
+                var j = i
+                while j < n, Self.isSuperscriptDigit(scalars[j]) { j += 1 }
+                i = j
+                break
+            }
+            if Self.isApostrophe(s), i + 1 < n, Self.isWordScalar(scalars[i + 1]) {
+                // 's possessive (not 'sth): keep it out of the word.
+                if (scalars[i + 1] == "s" || scalars[i + 1] == "S"),
+                   i + 2 >= n || !Self.isWordScalar(scalars[i + 2]) {
+                    possessive = true
+                    i += 2
+                    break
+                }
+                appendASCII(UInt8(ascii: "'"))
+                i += 1
+                continue
+            }
+            if Self.isHyphen(s), i + 1 < n {
+                if Self.isWordScalar(scalars[i + 1]) {
+                    appendASCII(UInt8(ascii: "-"))
+                    i += 1
+                    continue
+                }
+                // Word broken across a line: "Govern-\nment".
+                var j = i + 1
+                var sawBreak = false
+                while j < n, Self.isSpace(scalars[j]) || Self.isLineBreak(scalars[j]) {
+                    if Self.isLineBreak(scalars[j]) { sawBreak = true }
+                    j += 1
+                }
+                if sawBreak, j < n, isLowercase(scalars[j]) {
+                    i = j
+                    continue
+                }
+            }
+            // Initials and abbreviations with inner dots stay split: "E.H." is
+            // E . H . so that "E. H. Carr" and "E.H. Carr" match alike.
+            break
+        }
+        return (i, end, possessive, allDigits)
+    }
+
+    @inline(never)
+    static func isNumeric(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil }
+
+    @inline(never)
+    static func isLowercase(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
+
+    @inline(never)
+    static func isOtherWordScalar(_ c: Unicode.Scalar) -> Bool {
+        if isSuperscriptDigit(c) { return false }
+        let p = c.properties
+        return p.isAlphabetic || p.numericType == .decimal
     }
 
     /// Marks headings and notes. A block opening with a footnote marker, or any block
@@ -315,9 +377,7 @@ public struct Tokenizer: Sendable {
             let v = c.value
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
         }
-        if isSuperscriptDigit(c) { return false }
-        let p = c.properties
-        return p.isAlphabetic || p.numericType == .decimal
+        return isOtherWordScalar(c)
     }
 
     @inline(__always) static func isSuperscriptDigit(_ c: Unicode.Scalar) -> Bool {
@@ -366,44 +426,29 @@ public struct Tokenizer: Sendable {
 /// The UTF-8 of the word being read, and its FNV-1a hash so far: a buffer that grows
 /// and is reused from word to word.
 private struct WordBytes {
-    private var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
-    private var capacity = 64
-    var count = 0
-    var hash = Vocabulary.offset
+    private(set) var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private(set) var capacity = 64
+    private(set) var count = 0
+    private(set) var hash = Vocabulary.offset
 
-    @inline(__always)
-    mutating func reset() {
-        count = 0
-        hash = Vocabulary.offset
+    mutating func update(storage: UnsafeMutablePointer<UInt8>, capacity: Int, count: Int, hash: UInt32) {
+        self.storage = storage
+        self.capacity = capacity
+        self.count = count
+        self.hash = hash
     }
 
-    @inline(__always)
-    mutating func appendASCII(_ b: UInt8) {
-        if count == capacity { grow() }
-        storage[count] = b
-        count += 1
-        hash = Vocabulary.step(hash, b)
-    }
-
-    @inline(__always)
-    mutating func append(_ s: Unicode.Scalar) {
-        if count + 4 > capacity { grow() }
-        let from = count
-        count = ScalarText.append(s, to: UnsafeMutableBufferPointer(start: storage, count: capacity), at: count)
-        for k in from..<count { hash = Vocabulary.step(hash, storage[k]) }
-    }
-
-    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        body(UnsafeBufferPointer(start: storage, count: count))
-    }
-
-    private mutating func grow() {
+    /// `storage` moved to a buffer twice as large, its first `count` bytes kept.
+    static func enlarged(_ storage: UnsafeMutablePointer<UInt8>, capacity: Int,
+                         count: Int) -> (UnsafeMutablePointer<UInt8>, Int) {
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
         bigger.update(from: storage, count: count)
         storage.deallocate()
-        storage = bigger
-        capacity *= 2
+        return (bigger, capacity * 2)
     }
+
+    /// The bytes of the last word read, valid until the next.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
 
     func deallocate() { storage.deallocate() }
 }
