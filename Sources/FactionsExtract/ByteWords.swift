@@ -22,6 +22,7 @@ struct ByteWords: Sendable {
     }
 
     var count: Int { starts.count - 1 }
+    var byteCount: Int { bytes.count }
 
     /// FNV-1a over the bytes (ASCII capitals as lowercase when `lowercasing`), whether
     /// all are ASCII, and whether one is a hyphen.

@@ -32,7 +32,8 @@ struct Vocabulary {
     init() {}
 
     var count: Int { strings.count }
-    var isFull: Bool { strings.count >= Self.limit }
+    /// Past `limit` words or 64 MB of them (long tokens: URLs, runs of letters).
+    var isFull: Bool { strings.count >= Self.limit || table.byteCount >= 64 << 20 }
 
     /// FNV-1a offset and step, as `ByteWords.fnv`: the tokenizer hashes as it writes.
     static let offset: UInt32 = 2_166_136_261
