@@ -47,7 +47,7 @@ enum NetworkJSONWriter {
             if mentions.isEmpty { w.empty("{", "}") } else {
                 w.open("{")
                 for (i, (file, count)) in mentions.enumerated() {
-                    w.key(file, first: i == 0); w.int(count)
+                    w.key(named: file, first: i == 0); w.int(count)
                 }
                 w.close("}")
             }
@@ -74,10 +74,10 @@ enum NetworkJSONWriter {
             w.open("{")
             var first = true
             if let d = p.description { w.key("description", first: true); w.string(d); first = false }
-            w.key("from", first: first); w.string(p.from.description)
+            w.key("from", first: first); w.month(p.from)
             w.key("id"); w.string(p.id)
             w.key("name"); w.string(p.name)
-            w.key("to"); w.string(p.to.description)
+            w.key("to"); w.month(p.to)
             w.close("}")
         }
         w.key("schema"); w.int(network.schema)
@@ -95,18 +95,18 @@ enum NetworkJSONWriter {
                 if let d = e.dating { w.key("dating", first: true); w.string(d); first = false }
                 w.key("document", first: first); w.string(e.document)
                 w.key("end"); w.int(e.end)
-                if let f = e.from { w.key("from"); w.string(f.description) }
+                if let f = e.from { w.key("from"); w.month(f) }
                 w.key("quote"); w.string(e.quote)
                 w.key("sentence"); w.int(e.sentence)
                 w.key("start"); w.int(e.start)
-                if let to = e.to { w.key("to"); w.string(to.description) }
+                if let to = e.to { w.key("to"); w.month(to) }
                 w.close("}")
             }
-            if let f = t.from { w.key("from"); w.string(f.description) }
+            if let f = t.from { w.key("from"); w.month(f) }
             w.key("sign"); w.int(t.sign.rawValue)
             w.key("source"); w.string(t.source)
             w.key("target"); w.string(t.target)
-            if let to = t.to { w.key("to"); w.string(to.description) }
+            if let to = t.to { w.key("to"); w.month(to) }
             w.key("type"); w.string(t.type)
             w.key("weight"); w.int(Int(t.weight))
             w.close("}")
@@ -128,8 +128,15 @@ enum NetworkJSONWriter {
 
         mutating func newline() {
             out.append(0x0A)
-            for _ in 0..<depth { out.append(0x20); out.append(0x20) }
+            if 2 * depth <= Self.spaces.count {
+                Self.spaces.withUnsafeBufferPointer { out.append(contentsOf: $0[..<(2 * depth)]) }
+            } else {
+                for _ in 0..<depth { out.append(0x20); out.append(0x20) }
+            }
         }
+
+        /// Indentation for up to 32 levels, copied at once.
+        static let spaces = [UInt8](repeating: 0x20, count: 64)
 
         mutating func open(_ bracket: StaticString) {
             raw(bracket)
@@ -150,8 +157,18 @@ enum NetworkJSONWriter {
             raw(closing)
         }
 
-        /// Starts a member: a comma unless first, a new line, the key.
-        mutating func key(_ k: String, first: Bool = false) {
+        /// Starts a member: a comma unless first, a new line, the key (one of the
+        /// format's own keys: plain ASCII, nothing to escape, copied as it is).
+        mutating func key(_ k: StaticString, first: Bool = false) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            newline()
+            out.append(UInt8(ascii: "\""))
+            k.withUTF8Buffer { out.append(contentsOf: $0) }
+            raw("\" : ")
+        }
+
+        /// `key` for a key from the data (a file name), escaped as any string.
+        mutating func key(named k: String, first: Bool = false) {
             if !first { out.append(UInt8(ascii: ",")) }
             newline()
             string(k)
@@ -213,8 +230,36 @@ enum NetworkJSONWriter {
             close("]")
         }
 
+        /// Digits written straight into the output: through `String(v)` each number
+        /// was a string made and dropped, three for every piece of evidence.
         mutating func int(_ v: Int) {
-            out.append(contentsOf: String(v).utf8)
+            if v >= 0 && v < 10 { out.append(0x30 + UInt8(v)); return }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                var m = v.magnitude
+                var k = 20
+                repeat {
+                    k -= 1
+                    digits[k] = 0x30 + UInt8(m % 10)
+                    m /= 10
+                } while m > 0
+                if v < 0 { out.append(UInt8(ascii: "-")) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[k...]))
+            }
+        }
+
+        /// A month as `Month.description` writes it ("1917-10"), without making the string.
+        mutating func month(_ m: Month) {
+            guard (0...9999).contains(m.year), (1...12).contains(m.month) else { return string(m.description) }
+            let y = m.year
+            out.append(UInt8(ascii: "\""))
+            out.append(0x30 + UInt8(y / 1000))
+            out.append(0x30 + UInt8(y / 100 % 10))
+            out.append(0x30 + UInt8(y / 10 % 10))
+            out.append(0x30 + UInt8(y % 10))
+            out.append(UInt8(ascii: "-"))
+            out.append(0x30 + UInt8(m.month / 10))
+            out.append(0x30 + UInt8(m.month % 10))
+            out.append(UInt8(ascii: "\""))
         }
 
         mutating func string(_ s: String) {
