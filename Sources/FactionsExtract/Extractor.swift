@@ -599,22 +599,24 @@ public struct Extractor: Sendable {
             }
             level = stride(from: 0, to: level.count, by: 2).map { level[$0] }
         }
-        let total = level.first ?? MergeAccumulator()
+        var total = level.popLast() ?? MergeAccumulator()
         let actors = total.mentions.keys.sorted().map { e -> Actor in
             let entry = lexicon.entries[e]
             return Actor(id: entry.id, name: entry.name, kind: entry.kind, inferred: entry.inferred,
                          aliases: (total.forms[e] ?? []).sorted(), mentions: total.mentions[e] ?? [:])
         }
-        // Sorting the evidence of a large corpus takes as long as merging it.
-        let unsorted = Array(total.ties.values)
-        let tieRuns = Parallel.split(unsorted.count, into: unsorted.count >= 64 ? cores : 1)
-        let finalTies = Parallel.map(tieRuns) { range -> [Tie] in
-            unsorted[range].map { tie -> Tie in
-                var t = tie
-                t.evidence.sort()
-                return t
+        // Sorting the evidence of a large corpus takes as long as merging it. In place,
+        // once the sum lets go of the ties: sorting copies of them copied every piece
+        // of evidence first.
+        var finalTies = Array(total.ties.values)
+        total.ties = [:]
+        let tieRuns = Parallel.split(finalTies.count, into: finalTies.count >= 64 ? cores : 1)
+        finalTies.withUnsafeMutableBufferPointer { buffer in
+            let ties = UnsafeSendable(buffer)
+            _ = Parallel.map(tieRuns) { range in
+                for i in range { ties.value[i].evidence.sort() }
             }
-        }.flatMap { $0 }
+        }
         return ActorNetwork(generator: Generator(lexiconHash: lexicon.hash), calendar: calendar,
                             documents: documents, periods: periods, actors: actors, ties: finalTies)
     }
