@@ -418,15 +418,18 @@ public struct Extractor: Sendable {
         let reading = read(text: text, dated: true, resolved: true, vocabulary: &vocabulary)
         let scalars = reading.scalars
         let kinds = lexicon.entries.map(\.kind)
+        // Counted here, then added under the file name once per actor: adding each
+        // mention under it hashed the name every time.
+        var mentionCounts: [Int: Int] = [:]
+        defer { for (e, count) in mentionCounts { result.mentions[e, default: [:]][document.file, default: 0] += count } }
 
         for (s, sentence) in reading.sentences.enumerated() where sentence.role != .note {
             var actorsInSentence: [Int] = []
             var actorMentions: [(entry: Int, tokens: Range<Int>)] = []
             for mention in reading.mentions[s] {
                 guard case .entry(let e) = mention.target else { continue }
-                let entry = lexicon.entries[e]
-                if entry.role == .source && !options.includeSources { continue }
-                result.mentions[e, default: [:]][document.file, default: 0] += 1
+                if lexicon.entries[e].role == .source && !options.includeSources { continue }
+                mentionCounts[e, default: 0] += 1
                 result.forms[e, default: []].insert(surface(scalars, mention))
                 actorMentions.append((e, mention.tokens))
                 if !actorsInSentence.contains(e) { actorsInSentence.append(e) }

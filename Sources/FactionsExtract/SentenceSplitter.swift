@@ -49,20 +49,21 @@ public struct SentenceSplitter: Sendable {
             while i < end {
                 // Words are most tokens: passed over without copying them.
                 guard block.role == .prose, tokens[i].kind == .punctuation else { i += 1; continue }
+                // One-byte marks compared as bytes (a tenth of splitting was comparing strings).
                 let t = tokens[i]
-                if t.text == "." || t.text == "!" || t.text == "?" {
+                let m = t.mark
+                if m == UInt8(ascii: ".") || m == UInt8(ascii: "!") || m == UInt8(ascii: "?") {
                     var j = i + 1
                     // Ellipses and runs of marks.
-                    while j < end, [".", "!", "?"].contains(tokens[j].text) { j += 1 }
+                    while j < end, Self.isStop(tokens[j].mark) { j += 1 }
                     // Closing quotes and brackets belong to this sentence.
-                    while j < end, tokens[j].text == "\"" || tokens[j].text == "'" || tokens[j].text == ")"
-                        || tokens[j].text == "]" {
+                    while j < end, Self.isCloser(tokens[j].mark) {
                         // A quote that opens the next sentence is followed by a capital
                         // with no space; an apostrophe closing a quote follows the mark.
                         if tokens[j].start != tokens[j - 1].end { break }
                         j += 1
                     }
-                    if t.text == ".", isAbbreviation(tokens, i, blockStart: block.tokens.lowerBound) {
+                    if m == UInt8(ascii: "."), isAbbreviation(tokens, i, blockStart: block.tokens.lowerBound) {
                         i += 1
                         continue
                     }
@@ -81,8 +82,16 @@ public struct SentenceSplitter: Sendable {
         return sentences
     }
 
+    @inline(__always) static func isStop(_ m: UInt8) -> Bool {
+        m == UInt8(ascii: ".") || m == UInt8(ascii: "!") || m == UInt8(ascii: "?")
+    }
+
+    @inline(__always) static func isCloser(_ m: UInt8) -> Bool {
+        m == UInt8(ascii: "\"") || m == UInt8(ascii: "'") || m == UInt8(ascii: ")") || m == UInt8(ascii: "]")
+    }
+
     private func startsLowercase(_ t: Token) -> Bool {
-        guard let b = t.text.utf8.first else { return false }
+        guard let b = t.firstByte else { return false }
         if b < 0x80 { return b >= 0x61 && b <= 0x7A }
         return t.text.unicodeScalars.first!.properties.isLowercase
     }

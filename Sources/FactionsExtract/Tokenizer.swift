@@ -7,6 +7,8 @@ public struct Token: Sendable, Hashable {
     /// breaks undone, footnote markers and markdown emphasis removed.
     public var text: String
     public var kind: Kind
+    /// The text's number in the `Vocabulary` the tokenizer wrote it into, or -1.
+    var word: Int32 = -1
     /// Offsets in Unicode scalars of the original file: `original[start..<end]`.
     public var start: Int
     public var end: Int
@@ -16,12 +18,25 @@ public struct Token: Sendable, Hashable {
     public var startsLine: Bool = false
     /// Inside markdown emphasis (`*…*`, `_…_`): book and paper titles.
     public var emphasised: Bool = false
-    /// The text's number in the `Vocabulary` the tokenizer wrote it into, or -1.
-    var word: Int32 = -1
+    /// The first byte of `text` and its length in bytes (at most 255), kept by the
+    /// tokenizer (0 and 0 otherwise): stages ask them of every token, and asking the
+    /// string was a tenth of sentence splitting and discovery. Both fit in the padding
+    /// after the flags, so a token stays 48 bytes.
+    var initial: UInt8 = 0
+    var length: UInt8 = 0
+
+    /// The first byte of `text`, nil when empty.
+    @inline(__always) var firstByte: UInt8? { length != 0 ? initial : text.utf8.first }
+
+    /// The text when it is one ASCII character (a mark), else 0.
+    @inline(__always) var mark: UInt8 {
+        if length != 0 { return length == 1 ? initial : 0 }
+        return text.utf8.count == 1 ? text.utf8.first! : 0
+    }
 
     public var isCapitalised: Bool {
         // The first byte decides for ASCII: the first of the scalar view costs far more.
-        guard let b = text.utf8.first else { return false }
+        guard let b = firstByte else { return false }
         if b < 0x80 { return b >= 0x41 && b <= 0x5A }
         return text.unicodeScalars.first!.properties.isUppercase
     }
@@ -29,7 +44,7 @@ public struct Token: Sendable, Hashable {
     /// The first character is a lowercase letter (`Character.isLowercase`, with a
     /// shortcut for ASCII).
     public var startsLowercase: Bool {
-        guard let b = text.utf8.first else { return false }
+        guard let b = firstByte else { return false }
         if b < 0x80 { return b >= 0x61 && b <= 0x7A }
         return text.first?.isLowercase == true
     }
@@ -91,17 +106,19 @@ public struct Tokenizer: Sendable {
         let marker = vocabulary.intern("⁰")
         // The number of each ASCII mark, looked up on first use in this text.
         var asciiMarks = [Int32](repeating: -1, count: 128)
-        func punctuation(_ c: Unicode.Scalar) -> (text: String, word: Int32) {
+        func punctuation(_ c: Unicode.Scalar) -> (text: String, word: Int32, initial: UInt8, length: UInt8) {
             guard c.value < 0x80 else {
                 let p = Self.normalisePunctuation(c)
-                return (p, vocabulary.intern(p))
+                return (p, vocabulary.intern(p), p.utf8.first ?? 0, UInt8(min(p.utf8.count, 255)))
             }
             var w = asciiMarks[Int(c.value)]
             if w < 0 {
                 w = vocabulary.intern(Self.normalisePunctuation(c))
                 asciiMarks[Int(c.value)] = w
             }
-            return (vocabulary.strings[Int(w)], w)
+            let p = vocabulary.strings[Int(w)]
+            // An ASCII mark normalises to itself or to another ASCII mark.
+            return (p, w, p.utf8.first ?? 0, UInt8(min(p.utf8.count, 255)))
         }
 
         func closeBlock() {
@@ -155,7 +172,8 @@ public struct Tokenizer: Sendable {
                 while i < n, Self.isSuperscriptDigit(scalars[i]) { i += 1 }
                 // A marker opening a line starts a footnote entry.
                 if atLineStart && !lineHasContent {
-                    tokens.append(Token(text: "⁰", kind: .punctuation, start: start, end: i, startsLine: true, word: marker))
+                    tokens.append(Token(text: "⁰", kind: .punctuation, word: marker, start: start, end: i, startsLine: true,
+                                        initial: 0xE2, length: 3))
                     lineHasContent = true
                     atLineStart = false
                 }
@@ -167,7 +185,8 @@ public struct Tokenizer: Sendable {
                 if gluedBefore || gluedAfter || atLineStart {
                     // A marker opening a line marks that line as a note entry.
                     if atLineStart && !lineHasContent {
-                        tokens.append(Token(text: "⁰", kind: .punctuation, start: i, end: close, startsLine: true, word: marker))
+                        tokens.append(Token(text: "⁰", kind: .punctuation, word: marker, start: i, end: close, startsLine: true,
+                                            initial: 0xE2, length: 3))
                         lineHasContent = true
                         atLineStart = false
                     }
@@ -192,9 +211,10 @@ public struct Tokenizer: Sendable {
                 let (next, end, possessive, allDigits) = Self.readWord(scalars, from: i, into: &text)
                 i = next
                 let word = vocabulary.intern(text.bytes, hash: text.hash)
-                tokens.append(Token(text: vocabulary.strings[Int(word)], kind: allDigits ? .number : .word, start: start,
-                                    end: end, possessive: possessive, startsLine: atLineStart, emphasised: inEmphasis,
-                                    word: word))
+                let bytes = text.bytes
+                tokens.append(Token(text: vocabulary.strings[Int(word)], kind: allDigits ? .number : .word, word: word,
+                                    start: start, end: end, possessive: possessive, startsLine: atLineStart,
+                                    emphasised: inEmphasis, initial: bytes[0], length: UInt8(min(bytes.count, 255))))
                 atLineStart = false
                 lineHasContent = true
                 lineTokenCount += 1
@@ -202,8 +222,9 @@ public struct Tokenizer: Sendable {
             }
 
             // Punctuation, normalised.
-            let (mark, word) = punctuation(c)
-            tokens.append(Token(text: mark, kind: .punctuation, start: i, end: i + 1, startsLine: atLineStart, word: word))
+            let mark = punctuation(c)
+            tokens.append(Token(text: mark.text, kind: .punctuation, word: mark.word, start: i, end: i + 1,
+                                startsLine: atLineStart, initial: mark.initial, length: mark.length))
             atLineStart = false
             lineHasContent = true
             i += 1
