@@ -266,34 +266,55 @@ public struct MentionMatcher: Sendable {
         var ids = [Int32](repeating: -1, count: tokens.count)
         var possessives = [Int32](repeating: -2, count: tokens.count)
         var hyphenated = [Bool](repeating: false, count: tokens.count)
+        // Words not asked before, asked after the pass: the pass itself only reads,
+        // through buffers, so that nothing is reloaded or checked for uniqueness per token.
+        var unknown: [Int] = []
         tokens.withUnsafeBufferPointer { tokens in
-            for range in ranges {
-                for j in range {
-                    let w = Int(tokens[j].word)
-                    guard w >= 0 else {
-                        let (id, hyphen) = words.id(of: tokens[j].text)
-                        ids[j] = id
-                        hyphenated[j] = hyphen
-                        if tokens[j].possessive { possessives[j] = words.id(of: tokens[j].text + "'s").id }
-                        continue
-                    }
-                    var id = vocabulary.matchID[w]
-                    if id == Vocabulary.unknown {
-                        id = words.id(of: tokens[j].text).id
-                        vocabulary.matchID[w] = id
-                    }
-                    ids[j] = id
-                    hyphenated[j] = vocabulary.hasHyphen[w]
-                    if tokens[j].possessive {
-                        var p = vocabulary.possessiveID[w]
-                        if p == Vocabulary.unknown {
-                            p = words.id(of: tokens[j].text + "'s").id
-                            vocabulary.possessiveID[w] = p
+            ids.withUnsafeMutableBufferPointer { ids in
+                possessives.withUnsafeMutableBufferPointer { possessives in
+                    hyphenated.withUnsafeMutableBufferPointer { hyphenated in
+                        vocabulary.matchID.withUnsafeBufferPointer { matchID in
+                            vocabulary.possessiveID.withUnsafeBufferPointer { possessiveID in
+                                vocabulary.hasHyphen.withUnsafeBufferPointer { hasHyphen in
+                                    for range in ranges {
+                                        for j in range {
+                                            let w = Int(tokens[j].word)
+                                            guard w >= 0 else { unknown.append(j); continue }
+                                            let id = matchID[w]
+                                            let p = tokens[j].possessive ? possessiveID[w] : -2
+                                            if id == Vocabulary.unknown || p == Vocabulary.unknown {
+                                                unknown.append(j)
+                                                continue
+                                            }
+                                            ids[j] = id
+                                            possessives[j] = p
+                                            hyphenated[j] = hasHyphen[w]
+                                        }
+                                    }
+                                }
+                            }
                         }
-                        possessives[j] = p
                     }
                 }
             }
+        }
+        for j in unknown {
+            let text = tokens[j].text
+            let w = Int(tokens[j].word)
+            guard w >= 0 else {
+                let (id, hyphen) = words.id(of: text)
+                ids[j] = id
+                hyphenated[j] = hyphen
+                if tokens[j].possessive { possessives[j] = words.id(of: text + "'s").id }
+                continue
+            }
+            if vocabulary.matchID[w] == Vocabulary.unknown { vocabulary.matchID[w] = words.id(of: text).id }
+            if tokens[j].possessive, vocabulary.possessiveID[w] == Vocabulary.unknown {
+                vocabulary.possessiveID[w] = words.id(of: text + "'s").id
+            }
+            ids[j] = vocabulary.matchID[w]
+            hyphenated[j] = vocabulary.hasHyphen[w]
+            if tokens[j].possessive { possessives[j] = vocabulary.possessiveID[w] }
         }
         return ranges.map { mentions(in: tokens, range: $0, ids: ids, possessives: possessives, hyphenated: hyphenated) }
     }
@@ -304,6 +325,9 @@ public struct MentionMatcher: Sendable {
         var i = range.lowerBound
         let limit = range.upperBound
         while i < limit {
+            // No alias has the word (nor its 's form) and it has no prefix to strip: most
+            // tokens, passed over without walking the trie.
+            if ids[i] < 0 && possessives[i] < 0 && !hyphenated[i] { i += 1; continue }
             guard let best = longest(at: i, limit: limit, words: ids, possessives: possessives) else {
                 if hyphenated[i], let m = prefixed(tokens[i], index: i) { out.append(m) }
                 i += 1
