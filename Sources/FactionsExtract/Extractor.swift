@@ -109,6 +109,8 @@ public struct Extractor: Sendable {
     /// and how many such entries there are.
     private let candidateSlot: [Int]
     private let candidateCount: Int
+    /// Words a worker's vocabulary holds before it starts afresh (tests set it low).
+    var vocabularyLimit = Vocabulary.defaultLimit
 
     public init(lexicon: Lexicon, options: ExtractionOptions = ExtractionOptions()) {
         self.lexicon = lexicon
@@ -136,7 +138,10 @@ public struct Extractor: Sendable {
 
     func extractWithoutOverrides(_ dataset: Dataset, progress: ExtractionProgress? = nil) throws(InputError) -> ActorNetwork {
         var extractor = self
-        if extractor.options.defaultYear == nil { extractor = Extractor(lexicon: lexicon, options: options.with(defaultYear: dataset.defaultYear)) }
+        if extractor.options.defaultYear == nil {
+            extractor = Extractor(lexicon: lexicon, options: options.with(defaultYear: dataset.defaultYear))
+            extractor.vocabularyLimit = vocabularyLimit
+        }
         // With discovery every text is read twice: once to find names, once to extract.
         let meter = ProgressMeter(corpusBytes: dataset.byteCount, passes: options.discover ? 2 : 1, report: progress)
         return try extractor.extractDocuments(dataset, meter: meter)
@@ -175,11 +180,12 @@ public struct Extractor: Sendable {
         // document until the end, and merging them all on one core, cost memory in
         // proportion to the corpus and a serial tail.
         typealias Sums = (tally: Discovery.Tally, vocabulary: Vocabulary)
-        let tallies = try Self.accumulate(documents.count, { Sums(Discovery.Tally(), Vocabulary()) }) { (sums: inout Sums, index: Int) throws(InputError) in
+        let limit = vocabularyLimit
+        let tallies = try Self.accumulate(documents.count, { Sums(Discovery.Tally(), Vocabulary(limit: limit)) }) { (sums: inout Sums, index: Int) throws(InputError) in
             let (document, text) = try documents[index].load()
             if sums.vocabulary.isFull {
                 sums.vocabulary.flushCounts(into: &sums.tally.words)
-                sums.vocabulary = Vocabulary()
+                sums.vocabulary = Vocabulary(limit: limit)
             }
             let reading = read(text: text, dated: false, resolved: false, vocabulary: &sums.vocabulary)
             discovery.tally(reading, document: document, index: index, into: &sums.tally, vocabulary: &sums.vocabulary)
@@ -224,16 +230,19 @@ public struct Extractor: Sendable {
         if augmented.entries.count != lexicon.entries.count {
             var copy = options
             copy.discover = false
-            return try Extractor(lexicon: augmented, options: copy).extractDocuments(dataset, meter: meter)
+            var next = Extractor(lexicon: augmented, options: copy)
+            next.vocabularyLimit = vocabularyLimit
+            return try next.extractDocuments(dataset, meter: meter)
         }
         // Documents are independent: each core adds up what it finds in the documents it
         // reads, so that memory holds the network being built, not every document's
         // findings as well; the sums merge to the same network in any order.
         let documents = dataset.documents
         typealias Sums = (accumulator: MergeAccumulator, titled: [(index: Int, document: Document)], vocabulary: Vocabulary)
-        let partials = try Self.accumulate(documents.count, { Sums(MergeAccumulator(), [], Vocabulary()) }) { (sums: inout Sums, index: Int) throws(InputError) in
+        let limit = vocabularyLimit
+        let partials = try Self.accumulate(documents.count, { Sums(MergeAccumulator(), [], Vocabulary(limit: limit)) }) { (sums: inout Sums, index: Int) throws(InputError) in
             let (document, text) = try documents[index].load()
-            if sums.vocabulary.isFull { sums.vocabulary = Vocabulary() }
+            if sums.vocabulary.isFull { sums.vocabulary = Vocabulary(limit: limit) }
             analyse(document: document, text: text, vocabulary: &sums.vocabulary, into: &sums.accumulator)
             sums.titled.append((index, document))
             meter.advance(documents[index].byteCount)

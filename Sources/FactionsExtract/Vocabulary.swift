@@ -27,13 +27,16 @@ struct Vocabulary {
     /// A worker keeps its vocabulary from document to document until it holds this
     /// many words (about 100 MB with the per-word arrays), then starts afresh: the
     /// words of a corpus keep growing with its size (numbers, misspellings, names).
-    static let limit = 1 << 20
+    static let defaultLimit = 1 << 20
+    let limit: Int
 
-    init() {}
+    init(limit: Int = Vocabulary.defaultLimit) {
+        self.limit = limit
+    }
 
     var count: Int { strings.count }
     /// Past `limit` words or 64 MB of them (long tokens: URLs, runs of letters).
-    var isFull: Bool { strings.count >= Self.limit || table.byteCount >= 64 << 20 }
+    var isFull: Bool { strings.count >= limit || table.byteCount >= 64 << 20 }
 
     /// FNV-1a offset and step, as `ByteWords.fnv`: the tokenizer hashes as it writes.
     static let offset: UInt32 = 2_166_136_261

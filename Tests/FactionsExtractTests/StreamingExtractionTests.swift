@@ -62,6 +62,51 @@ import FactionsCore
         #expect(seen.last?.fraction == 1)
     }
 
+    /// Each worker numbers the words it reads in a vocabulary that starts afresh when
+    /// full (a million words in use); starting afresh before every document must give
+    /// the same candidates and the same network, down to the discovery counts it
+    /// carries over.
+    @Test func aVocabularyStartingAfreshChangesNothing() throws {
+        let root = try Self.corpus(copies: 2)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dataset = try Dataset.load(path: root.path)
+        let usual = Extractor(lexicon: dataset.lexicon)
+        var afresh = usual
+        afresh.vocabularyLimit = 1
+        let candidates = try usual.candidates(dataset)
+        #expect(candidates.count >= 10)
+        #expect(try afresh.candidates(dataset) == candidates)
+        let network = try usual.extract(dataset)
+        #expect(network.actors.contains { $0.inferred })
+        #expect(try afresh.extract(dataset) == network)
+    }
+
+    @Test func theVocabularyNumbersEachTextOnceAndCountsWhatItWasTold() {
+        var vocabulary = Vocabulary()
+        let a = vocabulary.intern("Bolsheviks")
+        let b = vocabulary.intern("Bolshevik")
+        #expect(a != b)
+        #expect(vocabulary.intern("Bolsheviks") == a)
+        #expect(vocabulary.intern("Мир") == vocabulary.intern("Мир"))
+        #expect(vocabulary.strings[Int(a)] == "Bolsheviks")
+        #expect(vocabulary.count == 3)
+        vocabulary.lowercaseCount[Int(b)] += 2
+        vocabulary.capitalisedCount[Int(b)] += 5
+        var counts = WordCounts()
+        counts.countCapitalised("BOLSHEVIK")
+        vocabulary.flushCounts(into: &counts)
+        let all = counts.counts()
+        #expect(all["Bolshevik"]?.lower == 2)
+        // Capitalised forms are counted under their lowercase form.
+        #expect(all["bolshevik"]?.capital == 6)
+        #expect(vocabulary.capitalisedCount[Int(b)] == 0)
+        var full = Vocabulary(limit: 2)
+        _ = full.intern("one")
+        #expect(!full.isFull)
+        _ = full.intern("two")
+        #expect(full.isFull)
+    }
+
     @Test func aBadFileFoundWhileStreamingIsNamedAndTheFirstInOrderWins() throws {
         let root = try Self.corpus(copies: 1)
         defer { try? FileManager.default.removeItem(at: root) }
