@@ -456,8 +456,9 @@ public struct Extractor: Sendable {
                     result.ties[key, default: Tie(source: ids[a], target: ids[b], weight: 0)].add(evidence, interval: interval)
                 }
             }
+            let lowered = vocabulary.lowered(reading.tokens, sentence.tokens, for: classifier)
             for relation in classifier.relations(tokens: reading.tokens, sentence: sentence.tokens, mentions: actorMentions,
-                                                 kinds: kinds) {
+                                                 kinds: kinds, lowered: lowered) {
                 var source = lexicon.entries[relation.source].id
                 var target = lexicon.entries[relation.target].id
                 if !relation.directed && target < source { swap(&source, &target) }

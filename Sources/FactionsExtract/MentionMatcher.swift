@@ -358,8 +358,7 @@ public struct MentionMatcher: Sendable {
     }
 }
 
-/// Words with ids (the words of all aliases, the first words of tie cues), for looking
-/// up every token of a text.
+/// Words with ids (the words of all aliases), for looking up every token of a text.
 ///
 /// Most tokens are no alias word. ASCII words (nearly all of them) are found in
 /// `ByteWords`, a quarter full, so a miss costs one pass over the bytes and one probe;
@@ -403,17 +402,6 @@ struct WordTable: Sendable {
         }
         if case let found?? = found { return found }
         return (other[text] ?? -1, text.utf8.contains(UInt8(ascii: "-")))
-    }
-
-    /// Whether the table may hold `text` in lowercase: false only for ASCII words it
-    /// surely lacks (the table's words are ASCII lowercase).
-    @inline(__always)
-    func mayContain(lowercased text: String) -> Bool {
-        let found = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            let (hash, ascii, _) = ByteWords.fnv(utf8, lowercasing: true)
-            return !ascii || find(utf8, hash: hash, lowercasing: true) >= 0
-        }
-        return found ?? true
     }
 
     @inline(__always)

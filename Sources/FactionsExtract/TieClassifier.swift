@@ -33,8 +33,6 @@ public struct TieClassifier: Sendable {
     }
 
     private var cues: [String: [Cue]] = [:]
-    /// The first words of cues, to pass over most tokens without lowercasing them.
-    private var cueWords = WordTable()
     private var maxLength = 1
 
     public init() {
@@ -108,7 +106,6 @@ public struct TieClassifier: Sendable {
         add("fight", .negative, ["fought", "fight", "fights", "fighting", "war against", "war on", "war with",
                                  "battle with", "battled", "clashed with", "clash with", "struggled with",
                                  "struggle with", "conflict with", "at war with"])
-        cueWords = WordTable(cues.keys.sorted())
     }
 
     static let negations: Set<String> = [
@@ -127,23 +124,51 @@ public struct TieClassifier: Sendable {
         var possessive: Bool
     }
 
+    /// The tokens of a sentence in lowercase, and which of them open a cue: the
+    /// classifier asks both of each token, several times over.
+    struct Lowered {
+        let start: Int
+        let words: [String]
+        let opensCue: [Bool]
+
+        /// Token `i` in lowercase; tokens outside the sentence (a look before or after
+        /// it) are lowercased when asked.
+        @inline(__always) func callAsFunction(_ i: Int, _ tokens: [Token]) -> String {
+            let k = i &- start
+            return k >= 0 && k < words.count ? words[k] : tokens[i].text.lowercased()
+        }
+    }
+
+    /// Whether `lowercase`, a lowercase token, opens a cue.
+    func opensCue(_ lowercase: String) -> Bool { cues[lowercase] != nil }
+
     /// Relations in one sentence. `mentions` are the resolved actor mentions in token
     /// order (entry index and token range).
     public func relations(tokens: [Token], sentence: Range<Int>, mentions: [(entry: Int, tokens: Range<Int>)],
                           kinds: [ActorKind]) -> [TypedRelation] {
         guard mentions.count >= 2 else { return [] }
-        let groups = group(tokens, mentions)
+        let words = sentence.map { tokens[$0].text.lowercased() }
+        let lowered = Lowered(start: sentence.lowerBound, words: words, opensCue: words.map(opensCue))
+        return relations(tokens: tokens, sentence: sentence, mentions: mentions, kinds: kinds, lowered: lowered)
+    }
+
+    /// `relations` with the sentence's tokens lowercased already (from the worker's
+    /// vocabulary, once per distinct word).
+    func relations(tokens: [Token], sentence: Range<Int>, mentions: [(entry: Int, tokens: Range<Int>)],
+                   kinds: [ActorKind], lowered: Lowered) -> [TypedRelation] {
+        guard mentions.count >= 2 else { return [] }
+        let groups = group(tokens, mentions, lowered)
         var out: [TypedRelation] = []
         // Tokens inside a mention, by their place in the sentence.
         var inMention = [Bool](repeating: false, count: sentence.count)
         for m in mentions { for i in m.tokens { inMention[i - sentence.lowerBound] = true } }
         func covered(_ i: Int) -> Bool { inMention[i - sentence.lowerBound] }
-        func lower(_ i: Int) -> String { tokens[i].text.lowercased() }
+        func lower(_ i: Int) -> String { lowered(i, tokens) }
 
         var i = sentence.lowerBound
         var lastCueEnd = -10
         while i < sentence.upperBound {
-            guard !covered(i), cueWords.mayContain(lowercased: tokens[i].text),
+            guard !covered(i), lowered.opensCue[i - lowered.start],
                   let candidates = cues[lower(i)] else { i += 1; continue }
             // Longest cue starting here.
             var best: Cue? = nil
@@ -177,7 +202,7 @@ public struct TieClassifier: Sendable {
             let cueText = tokens[(negated ? k : i)..<cueEnd].map(\.text).joined(separator: " ")
             // Passive: "was arrested by X", "led by X", "the arrest of X by Y".
             let byIndex = (cueEnd..<min(sentence.upperBound, cueEnd + 6)).first { lower($0) == "by" && !covered($0) }
-            var before = groups.last { $0.end <= i && !crossesClause(tokens, $0.end, i) && i - $0.end <= 12 }
+            var before = groups.last { $0.end <= i && !crossesClause(tokens, $0.end, i, lowered) && i - $0.end <= 12 }
             // A role noun ("leaders of", "head of") names its holder only when the
             // holder stands right before it: "Lenin, the leader of", not "arrested
             // the leaders of".
@@ -185,7 +210,7 @@ public struct TieClassifier: Sendable {
                !(b.end..<i).allSatisfy({ Self.appositionWords.contains(lower($0)) }) {
                 before = nil
             }
-            let after = groups.first { $0.start >= cueEnd && !crossesClause(tokens, cueEnd, $0.start) && $0.start - cueEnd <= 8 }
+            let after = groups.first { $0.start >= cueEnd && !crossesClause(tokens, cueEnd, $0.start, lowered) && $0.start - cueEnd <= 8 }
             var agents: [Int] = [], patients: [Int] = []
             let passiveAux = i - 1 >= sentence.lowerBound && Self.auxiliaries.contains(lower(i - 1))
             if let byIndex, let agentGroup = groups.first(where: { $0.start > byIndex && $0.start - byIndex <= 3 }),
@@ -241,8 +266,8 @@ public struct TieClassifier: Sendable {
                 }
             }
         }
-        out.append(contentsOf: memberships(tokens, mentions, kinds: kinds))
-        out.append(contentsOf: nominalRoles(tokens, sentence: sentence, groups: groups, kinds: kinds))
+        out.append(contentsOf: memberships(tokens, mentions, kinds: kinds, lowered))
+        out.append(contentsOf: nominalRoles(tokens, sentence: sentence, groups: groups, kinds: kinds, lowered))
         return out
     }
 
@@ -267,9 +292,10 @@ public struct TieClassifier: Sendable {
     /// Nominal patterns: "X, one of the Bolsheviks' central leaders", "a leading
     /// activist of the Bolsheviks", "the party of Lenin and Trotsky", "Raskolnikov and
     /// other Bolsheviks".
-    private func nominalRoles(_ tokens: [Token], sentence: Range<Int>, groups: [Group], kinds: [ActorKind]) -> [TypedRelation] {
+    private func nominalRoles(_ tokens: [Token], sentence: Range<Int>, groups: [Group], kinds: [ActorKind],
+                              _ lowered: Lowered) -> [TypedRelation] {
         var out: [TypedRelation] = []
-        func lower(_ i: Int) -> String { tokens[i].text.lowercased() }
+        func lower(_ i: Int) -> String { lowered(i, tokens) }
         for (gi, g) in groups.enumerated() {
             // "the party of Lenin and Trotsky": an organisation of named people.
             if g.members.count == 1, kinds[g.members[0]] == .party || kinds[g.members[0]] == .body,
@@ -308,7 +334,7 @@ public struct TieClassifier: Sendable {
             // The person: nearest person group before the role within the clause.
             guard let person = groups[..<gi].last(where: { grp in
                 grp.members.allSatisfy { kinds[$0] == .person } && g.start - grp.end <= 10
-                    && !crossesClause(tokens, grp.end, g.start)
+                    && !crossesClause(tokens, grp.end, g.start, lowered)
             }) else { continue }
             let type = ["member", "members", "activist", "activists", "delegate", "delegates", "representative",
                         "representatives", "newspaper", "organ", "spokesman"].contains(lower(role)) ? "member" : "lead"
@@ -322,14 +348,15 @@ public struct TieClassifier: Sendable {
 
     /// "the Menshevik Sukhanov", "the Bolshevik sailor, Raskolnikov", "Sukhanov, a Menshevik".
     private func memberships(_ tokens: [Token], _ mentions: [(entry: Int, tokens: Range<Int>)],
-                             kinds: [ActorKind]) -> [TypedRelation] {
+                             kinds: [ActorKind], _ lowered: Lowered) -> [TypedRelation] {
         var out: [TypedRelation] = []
         for (a, b) in zip(mentions, mentions.dropFirst()) {
             let gap = a.tokens.upperBound..<b.tokens.lowerBound
             guard gap.count <= 3 else { continue }
             let between = gap.map { tokens[$0] }
-            let onlyNouns = between.allSatisfy { t in
-                t.text == "," || ["a", "an", "the"].contains(t.text) || Self.occupations.contains(t.text.lowercased())
+            let onlyNouns = gap.allSatisfy { k in
+                let t = tokens[k]
+                return t.text == "," || ["a", "an", "the"].contains(t.text) || Self.occupations.contains(lowered(k, tokens))
             }
             guard onlyNouns, !tokens[a.tokens.upperBound - 1].possessive else { continue }
             if kinds[a.entry] == .party && kinds[b.entry] == .person, between.allSatisfy({ $0.text != "," }) || between.count >= 2 {
@@ -344,25 +371,25 @@ public struct TieClassifier: Sendable {
         return out
     }
 
-    private func crossesClause(_ tokens: [Token], _ from: Int, _ to: Int) -> Bool {
+    private func crossesClause(_ tokens: [Token], _ from: Int, _ to: Int, _ lowered: Lowered) -> Bool {
         guard from < to else { return false }
-        for i in from..<to where Self.clauseBreaks.contains(tokens[i].text.lowercased()) {
+        for i in from..<to where Self.clauseBreaks.contains(lowered(i, tokens)) {
             // "the SRs and Mensheviks who wished to continue coalition with the Kadets":
             // a relative pronoun right after the mention keeps it as the subject.
-            if i == from, ["who", "which"].contains(tokens[i].text.lowercased()) { continue }
+            if i == from, ["who", "which"].contains(lowered(i, tokens)) { continue }
             return true
         }
         return false
     }
 
     /// Coordinated mentions: "the Mensheviks and the SRs", "Lenin, Trotsky and Kamenev".
-    private func group(_ tokens: [Token], _ mentions: [(entry: Int, tokens: Range<Int>)]) -> [Group] {
+    private func group(_ tokens: [Token], _ mentions: [(entry: Int, tokens: Range<Int>)], _ lowered: Lowered) -> [Group] {
         var groups: [Group] = []
         for m in mentions {
             if var last = groups.last {
                 let gap = last.end..<m.tokens.lowerBound
-                if gap.count <= 3, !gap.isEmpty, gap.allSatisfy({ Self.connectors.contains(tokens[$0].text.lowercased()) }),
-                   gap.contains(where: { ["and", ",", "or", "&"].contains(tokens[$0].text.lowercased()) }) {
+                if gap.count <= 3, !gap.isEmpty, gap.allSatisfy({ Self.connectors.contains(lowered($0, tokens)) }),
+                   gap.contains(where: { ["and", ",", "or", "&"].contains(lowered($0, tokens)) }) {
                     if !last.members.contains(m.entry) { last.members.append(m.entry) }
                     last.end = m.tokens.upperBound
                     last.possessive = tokens[m.tokens.upperBound - 1].possessive

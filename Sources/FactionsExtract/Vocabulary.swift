@@ -23,6 +23,10 @@ struct Vocabulary {
     /// and capitalised mid-sentence.
     var lowercaseCount: [Int] = []
     var capitalisedCount: [Int] = []
+    /// The word lowercased, nil until asked; and whether that opens a tie cue (-1 until
+    /// asked).
+    var lowercase: [String?] = []
+    var opensCue: [Int8] = []
 
     /// A worker keeps its vocabulary from document to document until it holds this
     /// many words (about 100 MB with the per-word arrays), then starts afresh: the
@@ -69,7 +73,35 @@ struct Vocabulary {
         hasHyphen.append(utf8.contains(UInt8(ascii: "-")))
         lowercaseCount.append(0)
         capitalisedCount.append(0)
+        lowercase.append(nil)
+        opensCue.append(-1)
         return Int32(k)
+    }
+
+    /// Tokens `range` lowercased, with whether each opens one of `classifier`'s cues,
+    /// for the classifier of a sentence.
+    mutating func lowered(_ tokens: [Token], _ range: Range<Int>, for classifier: TieClassifier) -> TieClassifier.Lowered {
+        var words: [String] = []
+        var cue: [Bool] = []
+        words.reserveCapacity(range.count)
+        cue.reserveCapacity(range.count)
+        for i in range {
+            let w = Int(tokens[i].word)
+            guard w >= 0 else {
+                let lower = tokens[i].text.lowercased()
+                words.append(lower)
+                cue.append(classifier.opensCue(lower))
+                continue
+            }
+            if lowercase[w] == nil {
+                let lower = strings[w].lowercased()
+                lowercase[w] = lower
+                opensCue[w] = classifier.opensCue(lower) ? 1 : 0
+            }
+            words.append(lowercase[w]!)
+            cue.append(opensCue[w] == 1)
+        }
+        return TieClassifier.Lowered(start: range.lowerBound, words: words, opensCue: cue)
     }
 
     /// Adds the counts kept here to `counts` and clears them.
