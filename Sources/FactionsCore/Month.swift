@@ -37,6 +37,22 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func < (lhs: Month, rhs: Month) -> Bool { lhs.ordinal < rhs.ordinal }
 
     public var description: String {
+        // Seven digits and a dash written at once (a small string, no allocation):
+        // network.json writes two per piece of evidence, and the interpolation below
+        // was a sixtieth of extraction.
+        if (0...9999).contains(year), (1...12).contains(month) {
+            let (y, m) = (year, month)
+            return String(unsafeUninitializedCapacity: 7) { b in
+                b[0] = 0x30 + UInt8(y / 1000)
+                b[1] = 0x30 + UInt8(y / 100 % 10)
+                b[2] = 0x30 + UInt8(y / 10 % 10)
+                b[3] = 0x30 + UInt8(y % 10)
+                b[4] = UInt8(ascii: "-")
+                b[5] = 0x30 + UInt8(m / 10)
+                b[6] = 0x30 + UInt8(m % 10)
+                return 7
+            }
+        }
         let y = String(year)
         let m = month < 10 ? "0\(month)" : String(month)
         return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)"

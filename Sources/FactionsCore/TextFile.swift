@@ -8,14 +8,22 @@ public enum TextFile {
     /// The size of a file that can be read: it exists, is not a folder and is not
     /// larger than `maxBytes`.
     public static func checkedSize(_ path: String) throws(InputError) -> Int {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw InputError(path: path, message: "no such file; check the path")
-        }
-        if isDir.boolValue { throw InputError(path: path, message: "is a folder, expected a file") }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw unreadable(path, errno) }
+        return try checkedSize(info, path)
+    }
+
+    /// The size `info` gives, once it is known to be a file no larger than `maxBytes`.
+    private static func checkedSize(_ info: stat, _ path: String) throws(InputError) -> Int {
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(path: path, message: "is a folder, expected a file") }
+        let size = Int(info.st_size)
         if size > maxBytes { throw tooLarge(path, size) }
         return size
+    }
+
+    private static func unreadable(_ path: String, _ code: Int32) -> InputError {
+        if code == ENOENT || code == ENOTDIR { return InputError(path: path, message: "no such file; check the path") }
+        return InputError(path: path, message: "cannot be read (\(String(cString: strerror(code))))")
     }
 
     static func tooLarge(_ path: String, _ size: Int) -> InputError {
@@ -27,29 +35,21 @@ public enum TextFile {
         // attributes and FileHandle's Data (copied into an array after) reading a
         // corpus's texts was a twentieth of extracting them.
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            let code = errno
-            if code == ENOENT || code == ENOTDIR { throw InputError(path: path, message: "no such file; check the path") }
-            throw InputError(path: path, message: "cannot be read (\(String(cString: strerror(code))))")
-        }
+        guard fd >= 0 else { throw unreadable(path, errno) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            throw InputError(path: path, message: "cannot be read (\(String(cString: strerror(errno))))")
-        }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(path: path, message: "is a folder, expected a file") }
-        let size = Int(info.st_size)
-        if size > maxBytes { throw tooLarge(path, size) }
+        guard fstat(fd, &info) == 0 else { throw unreadable(path, errno) }
+        let size = try checkedSize(info, path)
         // The size is a hint (the file may change, or report 0 as some special files
         // do): read until the end, growing as needed, and check the limit again.
-        var bytes = [UInt8](repeating: 0, count: max(size, 0) + 1)
+        var bytes = [UInt8](repeating: 0, count: size + 1)
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
             let n = bytes.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + count, raw.count - count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputError(path: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+                throw unreadable(path, errno)
             }
             if n == 0 { break }
             count += n

@@ -24,15 +24,21 @@ struct ByteWords: Sendable {
     var count: Int { starts.count - 1 }
     var byteCount: Int { bytes.count }
 
+    /// FNV-1a's starting value and one byte's step, for hashing bytes as they are
+    /// written (the tokenizer does, so that `Vocabulary` needs no second pass).
+    static let offset: UInt32 = 2_166_136_261
+    @inline(__always)
+    static func step(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
+
     /// FNV-1a over the bytes (ASCII capitals as lowercase when `lowercasing`), whether
     /// all are ASCII, and whether one is a hyphen.
     @inline(__always)
     static func fnv<Bytes: Sequence<UInt8>>(_ utf8: Bytes, lowercasing: Bool = false) -> (hash: UInt32, ascii: Bool, hyphen: Bool) {
-        var hash: UInt32 = 2_166_136_261
+        var hash = offset
         var high: UInt8 = 0
         var hyphen = false
         for b in utf8 {
-            hash = (hash ^ UInt32(lowercasing ? lower(b) : b)) &* 16_777_619
+            hash = step(hash, lowercasing ? lower(b) : b)
             high |= b
             hyphen = hyphen || b == UInt8(ascii: "-")
         }

@@ -145,16 +145,7 @@ public struct Discovery: Sendable {
     /// reads into one tally, without a tally per document to merge. Documents must come
     /// in increasing `index` (examples are kept in corpus order).
     public func tally(_ r: Extractor.Reading, document: Document, index: Int, into tally: inout Tally) {
-        for sentence in r.sentences where sentence.role == .prose {
-            for i in sentence.tokens where r.tokens[i].kind == .word {
-                let t = r.tokens[i]
-                if t.startsLowercase {
-                    tally.words.countLowercase(t.text)
-                } else if i > sentence.tokens.lowerBound {
-                    tally.words.countCapitalised(t.text)
-                }
-            }
-        }
+        countedWords(r) { token, lowercase in tally.words.count(token.text, lowercase: lowercase) }
         spans(r, document: document, index: index, into: &tally)
     }
 
@@ -163,19 +154,34 @@ public struct Discovery: Sendable {
     /// to the tally.
     func tally(_ r: Extractor.Reading, document: Document, index: Int, into tally: inout Tally,
                vocabulary: inout Vocabulary) {
+        countedWords(r) { token, lowercase in
+            let w = Int(token.word)
+            if w < 0 {
+                tally.words.count(token.text, lowercase: lowercase)
+            } else if lowercase {
+                vocabulary.lowercaseCount[w] += 1
+            } else {
+                vocabulary.capitalisedCount[w] += 1
+            }
+        }
+        spans(r, document: document, index: index, into: &tally)
+    }
+
+    /// Calls `count` with each word of the prose that the tally counts, and whether it
+    /// is written in lowercase (else it is capitalised mid-sentence).
+    @inline(__always)
+    private func countedWords(_ r: Extractor.Reading, _ count: (borrowing Token, Bool) -> Void) {
         r.tokens.withUnsafeBufferPointer { tokens in
             for sentence in r.sentences where sentence.role == .prose {
                 for i in sentence.tokens where tokens[i].kind == .word {
-                    let w = Int(tokens[i].word)
                     if tokens[i].startsLowercase {
-                        if w >= 0 { vocabulary.lowercaseCount[w] += 1 } else { tally.words.countLowercase(tokens[i].text) }
+                        count(tokens[i], true)
                     } else if i > sentence.tokens.lowerBound {
-                        if w >= 0 { vocabulary.capitalisedCount[w] += 1 } else { tally.words.countCapitalised(tokens[i].text) }
+                        count(tokens[i], false)
                     }
                 }
             }
         }
-        spans(r, document: document, index: index, into: &tally)
     }
 
     /// The capitalised spans of a reading, into `tally`.

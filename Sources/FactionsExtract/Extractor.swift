@@ -112,6 +112,13 @@ public struct Extractor: Sendable {
     /// Words a worker's vocabulary holds before it starts afresh (tests set it low).
     var vocabularyLimit = Vocabulary.defaultLimit
 
+    /// An extractor for another lexicon or options, with this one's internal settings.
+    private func with(lexicon: Lexicon, options: ExtractionOptions) -> Extractor {
+        var other = Extractor(lexicon: lexicon, options: options)
+        other.vocabularyLimit = vocabularyLimit
+        return other
+    }
+
     public init(lexicon: Lexicon, options: ExtractionOptions = ExtractionOptions()) {
         self.lexicon = lexicon
         self.options = options
@@ -139,8 +146,7 @@ public struct Extractor: Sendable {
     func extractWithoutOverrides(_ dataset: Dataset, progress: ExtractionProgress? = nil) throws(InputError) -> ActorNetwork {
         var extractor = self
         if extractor.options.defaultYear == nil {
-            extractor = Extractor(lexicon: lexicon, options: options.with(defaultYear: dataset.defaultYear))
-            extractor.vocabularyLimit = vocabularyLimit
+            extractor = with(lexicon: lexicon, options: options.with(defaultYear: dataset.defaultYear))
         }
         // With discovery every text is read twice: once to find names, once to extract.
         let meter = ProgressMeter(corpusBytes: dataset.byteCount, passes: options.discover ? 2 : 1, report: progress)
@@ -230,9 +236,7 @@ public struct Extractor: Sendable {
         if augmented.entries.count != lexicon.entries.count {
             var copy = options
             copy.discover = false
-            var next = Extractor(lexicon: augmented, options: copy)
-            next.vocabularyLimit = vocabularyLimit
-            return try next.extractDocuments(dataset, meter: meter)
+            return try with(lexicon: augmented, options: copy).extractDocuments(dataset, meter: meter)
         }
         // Documents are independent: each core adds up what it finds in the documents it
         // reads, so that memory holds the network being built, not every document's
@@ -402,10 +406,6 @@ public struct Extractor: Sendable {
     /// One document: mentions, dated co-occurrence ties and typed ties.
     public func analyse(document: Document, text: String) -> DocumentExtraction {
         var vocabulary = Vocabulary()
-        return analyse(document: document, text: text, vocabulary: &vocabulary)
-    }
-
-    func analyse(document: Document, text: String, vocabulary: inout Vocabulary) -> DocumentExtraction {
         var sum = MergeAccumulator()
         let reading = analyse(document: document, text: text, vocabulary: &vocabulary, into: &sum)
         var result = DocumentExtraction(document: document)

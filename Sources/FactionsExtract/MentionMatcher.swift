@@ -242,79 +242,61 @@ public struct MentionMatcher: Sendable {
     /// `mentions(in:range:)` for each range (a document's sentences), looking every
     /// token up once.
     public func mentions(in tokens: [Token], ranges: [Range<Int>]) -> [[Mention]] {
+        mentions(in: tokens, ranges: ranges) { aliasWord($0.text, possessive: $0.possessive) }
+    }
+
+    /// `mentions(in:ranges:)` for tokens numbered in `vocabulary`: each distinct word is
+    /// looked up in the alias table once per worker, not once per token.
+    func mentions(in tokens: [Token], ranges: [Range<Int>], vocabulary: inout Vocabulary) -> [[Mention]] {
+        mentions(in: tokens, ranges: ranges) { token in
+            let w = Int(token.word)
+            guard w >= 0 else { return aliasWord(token.text, possessive: token.possessive) }
+            if var known = vocabulary.aliasWords[w] {
+                // The 's form is asked the first time the word is seen possessive.
+                guard token.possessive, known.possessive == Vocabulary.unknown else { return known }
+                known.possessive = words.id(of: token.text + "'s").id
+                vocabulary.aliasWords[w] = known
+                return known
+            }
+            let found = aliasWord(token.text, possessive: token.possessive)
+            vocabulary.aliasWords[w] = found
+            return found
+        }
+    }
+
+    /// What matching asks of a token's text: its id among alias words (-1: none), the id
+    /// of the text with `'s` (asked only for a possessive token, else
+    /// `Vocabulary.unknown`), and whether it has a hyphen.
+    struct AliasWord {
+        var id: Int32
+        var possessive: Int32
+        var hyphen: Bool
+    }
+
+    private func aliasWord(_ text: String, possessive: Bool) -> AliasWord {
+        let (id, hyphen) = words.id(of: text)
+        return AliasWord(id: id, possessive: possessive ? words.id(of: text + "'s").id : Vocabulary.unknown, hyphen: hyphen)
+    }
+
+    /// Mentions in each range, with every token's alias word from `lookUp`, asked once
+    /// per token for all ranges at once.
+    @inline(__always)
+    private func mentions(in tokens: [Token], ranges: [Range<Int>],
+                          lookUp: (borrowing Token) -> AliasWord) -> [[Mention]] {
         // Word ids of every token, of its `'s` form (-2: not possessive) and whether
-        // it has a hyphen, for all ranges at once.
+        // it has a hyphen.
         var ids = [Int32](repeating: -1, count: tokens.count)
         var possessives = [Int32](repeating: -2, count: tokens.count)
         var hyphenated = [Bool](repeating: false, count: tokens.count)
         tokens.withUnsafeBufferPointer { tokens in
             for range in ranges {
                 for j in range {
-                    let (id, hyphen) = words.id(of: tokens[j].text)
-                    ids[j] = id
-                    hyphenated[j] = hyphen
-                    if tokens[j].possessive { possessives[j] = words.id(of: tokens[j].text + "'s").id }
+                    let word = lookUp(tokens[j])
+                    ids[j] = word.id
+                    hyphenated[j] = word.hyphen
+                    if tokens[j].possessive { possessives[j] = word.possessive }
                 }
             }
-        }
-        return ranges.map { mentions(in: tokens, range: $0, ids: ids, possessives: possessives, hyphenated: hyphenated) }
-    }
-
-    /// `mentions(in:ranges:)` for tokens numbered in `vocabulary`: each distinct word is
-    /// looked up in the alias table once per worker, not once per token.
-    func mentions(in tokens: [Token], ranges: [Range<Int>], vocabulary: inout Vocabulary) -> [[Mention]] {
-        var ids = [Int32](repeating: -1, count: tokens.count)
-        var possessives = [Int32](repeating: -2, count: tokens.count)
-        var hyphenated = [Bool](repeating: false, count: tokens.count)
-        // Words not asked before, asked after the pass: the pass itself only reads,
-        // through buffers, so that nothing is reloaded or checked for uniqueness per token.
-        var unknown: [Int] = []
-        tokens.withUnsafeBufferPointer { tokens in
-            ids.withUnsafeMutableBufferPointer { ids in
-                possessives.withUnsafeMutableBufferPointer { possessives in
-                    hyphenated.withUnsafeMutableBufferPointer { hyphenated in
-                        vocabulary.matchID.withUnsafeBufferPointer { matchID in
-                            vocabulary.possessiveID.withUnsafeBufferPointer { possessiveID in
-                                vocabulary.hasHyphen.withUnsafeBufferPointer { hasHyphen in
-                                    for range in ranges {
-                                        for j in range {
-                                            let w = Int(tokens[j].word)
-                                            guard w >= 0 else { unknown.append(j); continue }
-                                            let id = matchID[w]
-                                            let p = tokens[j].possessive ? possessiveID[w] : -2
-                                            if id == Vocabulary.unknown || p == Vocabulary.unknown {
-                                                unknown.append(j)
-                                                continue
-                                            }
-                                            ids[j] = id
-                                            possessives[j] = p
-                                            hyphenated[j] = hasHyphen[w]
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        for j in unknown {
-            let text = tokens[j].text
-            let w = Int(tokens[j].word)
-            guard w >= 0 else {
-                let (id, hyphen) = words.id(of: text)
-                ids[j] = id
-                hyphenated[j] = hyphen
-                if tokens[j].possessive { possessives[j] = words.id(of: text + "'s").id }
-                continue
-            }
-            if vocabulary.matchID[w] == Vocabulary.unknown { vocabulary.matchID[w] = words.id(of: text).id }
-            if tokens[j].possessive, vocabulary.possessiveID[w] == Vocabulary.unknown {
-                vocabulary.possessiveID[w] = words.id(of: text + "'s").id
-            }
-            ids[j] = vocabulary.matchID[w]
-            hyphenated[j] = vocabulary.hasHyphen[w]
-            if tokens[j].possessive { possessives[j] = vocabulary.possessiveID[w] }
         }
         return ranges.map { mentions(in: tokens, range: $0, ids: ids, possessives: possessives, hyphenated: hyphenated) }
     }

@@ -106,19 +106,17 @@ public struct Tokenizer: Sendable {
         let marker = vocabulary.intern("⁰")
         // The number of each ASCII mark, looked up on first use in this text.
         var asciiMarks = [Int32](repeating: -1, count: 128)
-        func punctuation(_ c: Unicode.Scalar) -> (text: String, word: Int32, initial: UInt8, length: UInt8) {
-            guard c.value < 0x80 else {
-                let p = Self.normalisePunctuation(c)
-                return (p, vocabulary.intern(p), p.utf8.first ?? 0, UInt8(min(p.utf8.count, 255)))
-            }
-            var w = asciiMarks[Int(c.value)]
-            if w < 0 {
-                w = vocabulary.intern(Self.normalisePunctuation(c))
-                asciiMarks[Int(c.value)] = w
-            }
-            let p = vocabulary.strings[Int(w)]
-            // An ASCII mark normalises to itself or to another ASCII mark.
-            return (p, w, p.utf8.first ?? 0, UInt8(min(p.utf8.count, 255)))
+        /// The vocabulary's number for the normalised mark `c`.
+        func punctuation(_ c: Unicode.Scalar) -> Int32 {
+            guard c.value < 0x80 else { return vocabulary.intern(Self.normalisePunctuation(c)) }
+            if asciiMarks[Int(c.value)] < 0 { asciiMarks[Int(c.value)] = vocabulary.intern(Self.normalisePunctuation(c)) }
+            return asciiMarks[Int(c.value)]
+        }
+        /// A punctuation token (a mark or a note marker) for vocabulary word `w`.
+        func mark(_ w: Int32, start: Int, end: Int, startsLine: Bool) -> Token {
+            let text = vocabulary.strings[Int(w)]
+            return Token(text: text, kind: .punctuation, word: w, start: start, end: end, startsLine: startsLine,
+                         initial: text.utf8.first ?? 0, length: UInt8(min(text.utf8.count, 255)))
         }
 
         func closeBlock() {
@@ -135,83 +133,81 @@ public struct Tokenizer: Sendable {
             if v == 0x20 { i += 1; continue }
             let asciiWord = v < 0x80 && ((v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10)
             if !asciiWord {
-            if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
-                // Count the line breaks in this run of whitespace.
-                var breaks = 0
-                var j = i
-                while j < n, Self.isSpace(scalars[j]) || Self.isLineBreak(scalars[j]) {
-                    if scalars[j] == "\n" || scalars[j] == "\u{2028}" || scalars[j] == "\u{2029}" { breaks += 1 }
-                    else if scalars[j] == "\r", !(j + 1 < n && scalars[j + 1] == "\n") { breaks += 1 }
-                    j += 1
+                if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
+                    // Count the line breaks in this run of whitespace.
+                    var breaks = 0
+                    var j = i
+                    while j < n, Self.isSpace(scalars[j]) || Self.isLineBreak(scalars[j]) {
+                        if scalars[j] == "\n" || scalars[j] == "\u{2028}" || scalars[j] == "\u{2029}" { breaks += 1 }
+                        else if scalars[j] == "\r", !(j + 1 < n && scalars[j + 1] == "\n") { breaks += 1 }
+                        j += 1
+                    }
+                    let nextIsLower = j < n && scalars[j].properties.isLowercase
+                    let prevText = tokens.last.map { $0.text } ?? ""
+                    // A line that stops mid-sentence and resumes in lowercase is wrapped
+                    // text, even across a blank line (a page break in a pasted essay).
+                    let prevWord = tokens.last.map { $0.kind == .word } ?? false
+                    let softWrap = nextIsLower && lineHasContent
+                        && !(prevText == "." || prevText == ":" || prevText == "?" || prevText == "!")
+                        && (breaks == 1 || (breaks <= 3 && prevWord && (tokens.last?.text.first?.isLowercase == true
+                            || tokens.last?.isCapitalised == true) && lineTokenCount >= 4))
+                    if !softWrap {
+                        inEmphasis = false
+                        closeBlock()
+                        atLineStart = true
+                        lineHasContent = false
+                        lineTokenCount = 0
+                    }
+                    i = j
+                    continue
                 }
-                let nextIsLower = j < n && scalars[j].properties.isLowercase
-                let prevText = tokens.last.map { $0.text } ?? ""
-                // A line that stops mid-sentence and resumes in lowercase is wrapped
-                // text, even across a blank line (a page break in a pasted essay).
-                let prevWord = tokens.last.map { $0.kind == .word } ?? false
-                let softWrap = nextIsLower && lineHasContent
-                    && !(prevText == "." || prevText == ":" || prevText == "?" || prevText == "!")
-                    && (breaks == 1 || (breaks <= 3 && prevWord && (tokens.last?.text.first?.isLowercase == true
-                        || tokens.last?.isCapitalised == true) && lineTokenCount >= 4))
-                if !softWrap {
-                    inEmphasis = false
-                    closeBlock()
-                    atLineStart = true
-                    lineHasContent = false
-                    lineTokenCount = 0
-                }
-                i = j
-                continue
-            }
-            if Self.isSpace(c) { i += 1; continue }
+                if Self.isSpace(c) { i += 1; continue }
 
-            // Footnote markers: superscript digits anywhere; (12) or [12] glued to a
-            // word on either side, or opening a line.
-            if Self.isSuperscriptDigit(c) {
-                let start = i
-                while i < n, Self.isSuperscriptDigit(scalars[i]) { i += 1 }
-                // A marker opening a line starts a footnote entry.
-                if atLineStart && !lineHasContent {
-                    tokens.append(Token(text: "⁰", kind: .punctuation, word: marker, start: start, end: i, startsLine: true,
-                                        initial: 0xE2, length: 3))
-                    lineHasContent = true
-                    atLineStart = false
-                }
-                continue
-            }
-            if (c == "(" || c == "["), let close = Self.noteMarkerEnd(scalars, i) {
-                let gluedBefore = i > 0 && !Self.isSpace(scalars[i - 1]) && !Self.isLineBreak(scalars[i - 1])
-                let gluedAfter = close < n && (scalars[close].properties.isAlphabetic)
-                if gluedBefore || gluedAfter || atLineStart {
-                    // A marker opening a line marks that line as a note entry.
+                // Footnote markers: superscript digits anywhere; (12) or [12] glued to a
+                // word on either side, or opening a line.
+                if Self.isSuperscriptDigit(c) {
+                    let start = i
+                    while i < n, Self.isSuperscriptDigit(scalars[i]) { i += 1 }
+                    // A marker opening a line starts a footnote entry.
                     if atLineStart && !lineHasContent {
-                        tokens.append(Token(text: "⁰", kind: .punctuation, word: marker, start: i, end: close, startsLine: true,
-                                            initial: 0xE2, length: 3))
+                        tokens.append(mark(marker, start: start, end: i, startsLine: true))
                         lineHasContent = true
                         atLineStart = false
                     }
-                    i = close
                     continue
                 }
-            }
-            if c == "*" || c == "_" {
-                // Opening when followed by a word character, closing otherwise.
-                if i + 1 < n, Self.isWordScalar(scalars[i + 1]) || scalars[i + 1] == "*" || scalars[i + 1] == "_" {
-                    if !(i > 0 && Self.isWordScalar(scalars[i - 1])) { inEmphasis = true }
-                } else {
-                    inEmphasis = false
+                if (c == "(" || c == "["), let close = Self.noteMarkerEnd(scalars, i) {
+                    let gluedBefore = i > 0 && !Self.isSpace(scalars[i - 1]) && !Self.isLineBreak(scalars[i - 1])
+                    let gluedAfter = close < n && (scalars[close].properties.isAlphabetic)
+                    if gluedBefore || gluedAfter || atLineStart {
+                        // A marker opening a line marks that line as a note entry.
+                        if atLineStart && !lineHasContent {
+                            tokens.append(mark(marker, start: i, end: close, startsLine: true))
+                            lineHasContent = true
+                            atLineStart = false
+                        }
+                        i = close
+                        continue
+                    }
                 }
-                i += 1
-                continue
-            }
+                if c == "*" || c == "_" {
+                    // Opening when followed by a word character, closing otherwise.
+                    if i + 1 < n, Self.isWordScalar(scalars[i + 1]) || scalars[i + 1] == "*" || scalars[i + 1] == "_" {
+                        if !(i > 0 && Self.isWordScalar(scalars[i - 1])) { inEmphasis = true }
+                    } else {
+                        inEmphasis = false
+                    }
+                    i += 1
+                    continue
+                }
             }
 
             if asciiWord || Self.isWordScalar(c) {
                 let start = i
                 let (next, end, possessive, allDigits) = Self.readWord(scalars, from: i, into: &text)
                 i = next
-                let word = vocabulary.intern(text.bytes, hash: text.hash)
                 let bytes = text.bytes
+                let word = vocabulary.intern(bytes, hash: text.hash)
                 tokens.append(Token(text: vocabulary.strings[Int(word)], kind: allDigits ? .number : .word, word: word,
                                     start: start, end: end, possessive: possessive, startsLine: atLineStart,
                                     emphasised: inEmphasis, initial: bytes[0], length: UInt8(min(bytes.count, 255))))
@@ -222,9 +218,7 @@ public struct Tokenizer: Sendable {
             }
 
             // Punctuation, normalised.
-            let mark = punctuation(c)
-            tokens.append(Token(text: mark.text, kind: .punctuation, word: mark.word, start: i, end: i + 1,
-                                startsLine: atLineStart, initial: mark.initial, length: mark.length))
+            tokens.append(mark(punctuation(c), start: i, end: i + 1, startsLine: atLineStart))
             atLineStart = false
             lineHasContent = true
             i += 1
@@ -246,19 +240,19 @@ public struct Tokenizer: Sendable {
         var bytes = text.storage
         var capacity = text.capacity
         var count = 0
-        var hash = Vocabulary.offset
+        var hash = ByteWords.offset
         defer { text.update(storage: bytes, capacity: capacity, count: count, hash: hash) }
         @inline(__always) func appendASCII(_ b: UInt8) {
             if count == capacity { (bytes, capacity) = WordBytes.enlarged(bytes, capacity: capacity, count: count) }
             bytes[count] = b
             count &+= 1
-            hash = Vocabulary.step(hash, b)
+            hash = ByteWords.step(hash, b)
         }
         @inline(__always) func append(_ s: Unicode.Scalar) {
             if count + 4 > capacity { (bytes, capacity) = WordBytes.enlarged(bytes, capacity: capacity, count: count) }
             let from = count
             count = ScalarText.append(s, to: UnsafeMutableBufferPointer(start: bytes, count: capacity), at: count)
-            for k in from..<count { hash = Vocabulary.step(hash, bytes[k]) }
+            for k in from..<count { hash = ByteWords.step(hash, bytes[k]) }
         }
         let n = scalars.count
         var i = start
@@ -450,7 +444,7 @@ private struct WordBytes {
     private(set) var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
     private(set) var capacity = 64
     private(set) var count = 0
-    private(set) var hash = Vocabulary.offset
+    private(set) var hash = ByteWords.offset
 
     mutating func update(storage: UnsafeMutablePointer<UInt8>, capacity: Int, count: Int, hash: UInt32) {
         self.storage = storage

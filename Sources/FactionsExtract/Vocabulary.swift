@@ -1,6 +1,6 @@
 /// The distinct token texts one worker has read, numbered, with what later stages ask
-/// of each: the token's `String`, its id in the alias trie, and discovery's counts of
-/// it written in lowercase and capitalised.
+/// of each: the token's `String`, its ids in the alias trie, discovery's counts of it
+/// written in lowercase and capitalised, and the classifier's lowercase form.
 ///
 /// One per worker thread, passed `inout` from document to document: each answer is
 /// worked out once per distinct word instead of once per token. Per token, building
@@ -14,11 +14,8 @@ struct Vocabulary {
     private var table = ByteWords(capacity: 256, sparsity: 2)
     /// Per word, by number.
     private(set) var strings: [String] = []
-    /// Id in the matcher's word table (-1: no alias has it), `unknown` until asked.
-    var matchID: [Int32] = []
-    /// Id of the word with `'s` in the matcher's table, `unknown` until asked.
-    var possessiveID: [Int32] = []
-    var hasHyphen: [Bool] = []
+    /// What the mention matcher asks of the word, nil until it asks.
+    var aliasWords: [MentionMatcher.AliasWord?] = []
     /// Discovery's counts since the last `flushCounts`: written starting in lowercase,
     /// and capitalised mid-sentence.
     var lowercaseCount: [Int] = []
@@ -42,12 +39,8 @@ struct Vocabulary {
     /// Past `limit` words or 64 MB of them (long tokens: URLs, runs of letters).
     var isFull: Bool { strings.count >= limit || table.byteCount >= 64 << 20 }
 
-    /// FNV-1a offset and step, as `ByteWords.fnv`: the tokenizer hashes as it writes.
-    static let offset: UInt32 = 2_166_136_261
-    @inline(__always)
-    static func step(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
-
-    /// The number of the word `utf8` (valid UTF-8, FNV-1a `hash`), added when new.
+    /// The number of the word `utf8` (valid UTF-8, `hash` its `ByteWords.fnv`), added
+    /// when new.
     @inline(__always)
     mutating func intern(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32 {
         let found = table.find(utf8, hash: hash, lowercasing: false)
@@ -58,19 +51,13 @@ struct Vocabulary {
     /// `intern` of a string (punctuation, note markers).
     mutating func intern(_ text: String) -> Int32 {
         var text = text
-        return text.withUTF8 { utf8 in
-            var hash = Self.offset
-            for b in utf8 { hash = Self.step(hash, b) }
-            return intern(utf8, hash: hash)
-        }
+        return text.withUTF8 { intern($0, hash: ByteWords.fnv($0).hash) }
     }
 
     private mutating func add(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt32, slot: Int) -> Int32 {
         let k = table.insert(utf8, hash: hash, lowercasing: false, slot: slot)
         strings.append(String(decoding: utf8, as: UTF8.self))
-        matchID.append(Self.unknown)
-        possessiveID.append(Self.unknown)
-        hasHyphen.append(utf8.contains(UInt8(ascii: "-")))
+        aliasWords.append(nil)
         lowercaseCount.append(0)
         capitalisedCount.append(0)
         lowercase.append(nil)

@@ -29,6 +29,11 @@ struct WordCounts: Sendable {
         if !done { other[word.lowercased(), default: (0, 0)].capital += times }
     }
 
+    /// `countLowercase` or `countCapitalised`.
+    mutating func count(_ word: String, lowercase: Bool) {
+        if lowercase { countLowercase(word) } else { countCapitalised(word) }
+    }
+
     mutating func merge(_ other: WordCounts) {
         for k in 0..<other.lower.count {
             _ = other.table.withWord(k) { add($0, lowercasing: false, lower: other.lower[k], capital: other.capital[k]) }

@@ -74,10 +74,10 @@ enum NetworkJSONWriter {
             w.open("{")
             var first = true
             if let d = p.description { w.key("description", first: true); w.string(d); first = false }
-            w.key("from", first: first); w.month(p.from)
+            w.key("from", first: first); w.string(p.from.description)
             w.key("id"); w.string(p.id)
             w.key("name"); w.string(p.name)
-            w.key("to"); w.month(p.to)
+            w.key("to"); w.string(p.to.description)
             w.close("}")
         }
         w.key("schema"); w.int(network.schema)
@@ -95,18 +95,18 @@ enum NetworkJSONWriter {
                 if let d = e.dating { w.key("dating", first: true); w.string(d); first = false }
                 w.key("document", first: first); w.string(e.document)
                 w.key("end"); w.int(e.end)
-                if let f = e.from { w.key("from"); w.month(f) }
+                if let f = e.from { w.key("from"); w.string(f.description) }
                 w.key("quote"); w.string(e.quote)
                 w.key("sentence"); w.int(e.sentence)
                 w.key("start"); w.int(e.start)
-                if let to = e.to { w.key("to"); w.month(to) }
+                if let to = e.to { w.key("to"); w.string(to.description) }
                 w.close("}")
             }
-            if let f = t.from { w.key("from"); w.month(f) }
+            if let f = t.from { w.key("from"); w.string(f.description) }
             w.key("sign"); w.int(t.sign.rawValue)
             w.key("source"); w.string(t.source)
             w.key("target"); w.string(t.target)
-            if let to = t.to { w.key("to"); w.month(to) }
+            if let to = t.to { w.key("to"); w.string(to.description) }
             w.key("type"); w.string(t.type)
             w.key("weight"); w.int(Int(t.weight))
             w.close("}")
@@ -245,21 +245,6 @@ enum NetworkJSONWriter {
                 if v < 0 { out.append(UInt8(ascii: "-")) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[k...]))
             }
-        }
-
-        /// A month as `Month.description` writes it ("1917-10"), without making the string.
-        mutating func month(_ m: Month) {
-            guard (0...9999).contains(m.year), (1...12).contains(m.month) else { return string(m.description) }
-            let y = m.year
-            out.append(UInt8(ascii: "\""))
-            out.append(0x30 + UInt8(y / 1000))
-            out.append(0x30 + UInt8(y / 100 % 10))
-            out.append(0x30 + UInt8(y / 10 % 10))
-            out.append(0x30 + UInt8(y % 10))
-            out.append(UInt8(ascii: "-"))
-            out.append(0x30 + UInt8(m.month / 10))
-            out.append(0x30 + UInt8(m.month % 10))
-            out.append(UInt8(ascii: "\""))
         }
 
         mutating func string(_ s: String) {
