@@ -78,6 +78,74 @@ public enum TextFile {
         return text
     }
 
+    /// `decodeUTF8` straight to Unicode scalars, the form the extractor reads: one
+    /// pass that validates and decodes, where validating into a `String` and then
+    /// decoding the string took two (4 % of extraction on a 1 MB corpus). Accepts and
+    /// rejects exactly what `decodeUTF8` does, with the same errors.
+    public static func decodeScalars(_ bytes: [UInt8], path: String) throws(InputError) -> [Unicode.Scalar] {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if !hasNULOrLongLine(bytes), let scalars = validScalars(bytes, from: start) { return scalars }
+        try diagnose(bytes, start: start, path: path)
+        guard let scalars = validScalars(bytes, from: start) else {
+            throw InputError(path: path, message: "invalid UTF-8; convert the file to UTF-8")
+        }
+        return scalars
+    }
+
+    /// The scalars of `bytes[start...]`, or nil unless they are well-formed UTF-8
+    /// (Unicode's table 3-7: no overlong forms, surrogates or values past U+10FFFF).
+    static func validScalars(_ bytes: [UInt8], from start: Int) -> [Unicode.Scalar]? {
+        bytes.withUnsafeBufferPointer { utf8 -> [Unicode.Scalar]? in
+            var valid = true
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count - start) { out, count in
+                var i = start, k = 0
+                let n = utf8.count
+                while i < n {
+                    let b = UInt32(utf8[i])
+                    if b < 0x80 {
+                        out.initializeElement(at: k, to: Unicode.Scalar(UInt8(b)))
+                        k += 1
+                        i += 1
+                        continue
+                    }
+                    @inline(__always) func trail(_ j: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {
+                        guard i + j < n else { return nil }
+                        let c = utf8[i + j]
+                        return c >= low && c <= high ? UInt32(c & 0x3F) : nil
+                    }
+                    var v: UInt32
+                    var length: Int
+                    switch b {
+                    case 0xC2...0xDF:
+                        guard let c1 = trail(1) else { valid = false; break }
+                        v = (b & 0x1F) << 6 | c1; length = 2
+                        out.initializeElement(at: k, to: Unicode.Scalar(v)!)
+                        k += 1; i += length; continue
+                    case 0xE0...0xEF:
+                        let low: UInt8 = b == 0xE0 ? 0xA0 : 0x80
+                        let high: UInt8 = b == 0xED ? 0x9F : 0xBF
+                        guard let c1 = trail(1, low, high), let c2 = trail(2) else { valid = false; break }
+                        v = (b & 0x0F) << 12 | c1 << 6 | c2; length = 3
+                        out.initializeElement(at: k, to: Unicode.Scalar(v)!)
+                        k += 1; i += length; continue
+                    case 0xF0...0xF4:
+                        let low: UInt8 = b == 0xF0 ? 0x90 : 0x80
+                        let high: UInt8 = b == 0xF4 ? 0x8F : 0xBF
+                        guard let c1 = trail(1, low, high), let c2 = trail(2), let c3 = trail(3) else { valid = false; break }
+                        v = (b & 0x07) << 18 | c1 << 12 | c2 << 6 | c3; length = 4
+                        out.initializeElement(at: k, to: Unicode.Scalar(v)!)
+                        k += 1; i += length; continue
+                    default:
+                        valid = false
+                    }
+                    break
+                }
+                count = k
+            }
+            return valid ? scalars : nil
+        }
+    }
+
     private static func hasNULOrLongLine(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return false }

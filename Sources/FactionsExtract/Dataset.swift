@@ -54,14 +54,52 @@ public struct DatasetDocument: Sendable {
         return (titled, text)
     }
 
+    /// The document with its title (when the text is a file) and the text's Unicode
+    /// scalars, decoded from the file's bytes in one pass: what extraction reads.
+    func loadScalars() throws(InputError) -> (document: Document, scalars: [Unicode.Scalar]) {
+        switch source {
+        case .memory(let text):
+            return (document, ScalarText.scalars(of: text))
+        case .file(let path):
+            let bytes = try TextFile.readBytes(path)
+            if bytes.isEmpty { throw Self.empty(path) }
+            let scalars = try TextFile.decodeScalars(bytes, path: path)
+            var titled = document
+            titled.title = Self.title(ofScalars: scalars, fallback: document.id)
+            return (titled, scalars)
+        }
+    }
+
+    /// `title(of:fallback:)` of the text these scalars spell, made a line at a time
+    /// up to the first that is not blank.
+    static func title(ofScalars scalars: [Unicode.Scalar], fallback: String) -> String {
+        // The scalars that are a `Character.isNewline` on their own (line breaks never
+        // combine with what follows, so they are the same at either level).
+        func isNewline(_ c: Unicode.Scalar) -> Bool {
+            (c.value >= 0x0A && c.value <= 0x0D) || c.value == 0x85 || c == "\u{2028}" || c == "\u{2029}"
+        }
+        var start = 0
+        while start < scalars.count {
+            let end = scalars[start...].firstIndex(where: isNewline) ?? scalars.count
+            if let title = titleLine(Substring(ScalarText.string(scalars[start..<end]))) { return title }
+            start = end + 1
+        }
+        return fallback
+    }
+
+    /// A line as a title, nil when it is blank.
+    private static func titleLine(_ line: Substring) -> String? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : String(trimmed.prefix(160))
+    }
+
     /// The first non-empty line, trimmed and cut at 160 characters; only the start of
     /// the text is looked at.
     public static func title(of text: String, fallback: String) -> String {
         var rest = Substring(text)
         while !rest.isEmpty {
             let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
-            let line = rest[..<end].trimmingCharacters(in: .whitespaces)
-            if !line.isEmpty { return String(line.prefix(160)) }
+            if let title = titleLine(rest[..<end]) { return title }
             rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
         }
         return fallback

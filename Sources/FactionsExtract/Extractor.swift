@@ -188,12 +188,12 @@ public struct Extractor: Sendable {
         typealias Sums = (tally: Discovery.Tally, vocabulary: Vocabulary)
         let limit = vocabularyLimit
         let tallies = try Self.accumulate(documents.count, { Sums(Discovery.Tally(), Vocabulary(limit: limit)) }) { (sums: inout Sums, index: Int) throws(InputError) in
-            let (document, text) = try documents[index].load()
+            let (document, scalars) = try documents[index].loadScalars()
             if sums.vocabulary.isFull {
                 sums.vocabulary.flushCounts(into: &sums.tally.words)
                 sums.vocabulary = Vocabulary(limit: limit)
             }
-            let reading = read(text: text, dated: false, resolved: false, vocabulary: &sums.vocabulary)
+            let reading = read(scalars: scalars, dated: false, resolved: false, vocabulary: &sums.vocabulary)
             discovery.tally(reading, document: document, index: index, into: &sums.tally, vocabulary: &sums.vocabulary)
             meter.advance(documents[index].byteCount)
         }
@@ -245,9 +245,9 @@ public struct Extractor: Sendable {
         typealias Sums = (accumulator: MergeAccumulator, titled: [(index: Int, document: Document)], vocabulary: Vocabulary)
         let limit = vocabularyLimit
         let partials = try Self.accumulate(documents.count, { Sums(MergeAccumulator(), [], Vocabulary(limit: limit)) }) { (sums: inout Sums, index: Int) throws(InputError) in
-            let (document, text) = try documents[index].load()
+            let (document, scalars) = try documents[index].loadScalars()
             if sums.vocabulary.isFull { sums.vocabulary = Vocabulary(limit: limit) }
-            analyse(document: document, text: text, vocabulary: &sums.vocabulary, into: &sums.accumulator)
+            analyse(document: document, scalars: scalars, vocabulary: &sums.vocabulary, into: &sums.accumulator)
             sums.titled.append((index, document))
             meter.advance(documents[index].byteCount)
         }
@@ -277,14 +277,13 @@ public struct Extractor: Sendable {
     /// `dated: false` skips dating (discovery does not need it).
     public func read(text: String, dated: Bool = true) -> Reading {
         var vocabulary = Vocabulary()
-        return read(text: text, dated: dated, resolved: true, vocabulary: &vocabulary)
+        return read(scalars: ScalarText.scalars(of: text), dated: dated, resolved: true, vocabulary: &vocabulary)
     }
 
     /// `resolved: false` leaves ambiguous forms unresolved in `mentions`: discovery
     /// only needs the tokens every form covers, resolved or not.
     /// `vocabulary` numbers the tokens' texts; a worker keeps one from document to document.
-    private func read(text: String, dated: Bool, resolved: Bool, vocabulary: inout Vocabulary) -> Reading {
-        let scalars = ScalarText.scalars(of: text)
+    private func read(scalars: [Unicode.Scalar], dated: Bool, resolved: Bool, vocabulary: inout Vocabulary) -> Reading {
         let (tokens, blocks) = Tokenizer().tokenize(scalars, vocabulary: &vocabulary)
         let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
         let all = matcher.mentions(in: tokens, ranges: sentences.map(\.tokens), vocabulary: &vocabulary)
@@ -407,7 +406,7 @@ public struct Extractor: Sendable {
     public func analyse(document: Document, text: String) -> DocumentExtraction {
         var vocabulary = Vocabulary()
         var sum = MergeAccumulator()
-        let reading = analyse(document: document, text: text, vocabulary: &vocabulary, into: &sum)
+        let reading = analyse(document: document, scalars: ScalarText.scalars(of: text), vocabulary: &vocabulary, into: &sum)
         var result = DocumentExtraction(document: document)
         result.sentenceCount = reading.sentences.count
         result.unresolved = reading.unresolved
@@ -422,9 +421,9 @@ public struct Extractor: Sendable {
     /// tie key twice and copied every piece of evidence once more (a twentieth of
     /// extraction). Returns the reading, for its counts.
     @discardableResult
-    func analyse(document: Document, text: String, vocabulary: inout Vocabulary,
+    func analyse(document: Document, scalars: [Unicode.Scalar], vocabulary: inout Vocabulary,
                  into result: inout MergeAccumulator) -> Reading {
-        let reading = read(text: text, dated: true, resolved: true, vocabulary: &vocabulary)
+        let reading = read(scalars: scalars, dated: true, resolved: true, vocabulary: &vocabulary)
         let scalars = reading.scalars
         let kinds = lexicon.entries.map(\.kind)
         // Counted here, then added under the file name once per actor: adding each

@@ -74,6 +74,43 @@ import Testing
         #expect((try? TextFile.decodeUTF8(Array("Ленин’s".utf8), path: "x")) == "Ленин’s")
     }
 
+    /// The one-pass decoder against the standard library's validation, on every
+    /// boundary of table 3-7 (overlong forms, surrogates, past U+10FFFF, truncated
+    /// sequences) and on random bytes: it must accept exactly the same files and give
+    /// the same scalars.
+    @Test func decodeScalarsAcceptsExactlyWhatDecodeUTF8Does() {
+        var cases: [[UInt8]] = [
+            [], [0x41], [0x7F], [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xC2],
+            [0xE0, 0x9F, 0x80], [0xE0, 0xA0, 0x80], [0xE1, 0x80, 0x80], [0xEC, 0xBF, 0xBF], [0xED, 0x9F, 0xBF],
+            [0xED, 0xA0, 0x80], [0xEE, 0x80, 0x80], [0xEF, 0xBF, 0xBF], [0xE2, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+            [0xF0, 0x90, 0x80, 0x80], [0xF3, 0xBF, 0xBF, 0xBF], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80],
+            [0xF5, 0x80, 0x80, 0x80], [0xF8], [0xFF], [0xF0, 0x90, 0x80], [0xEF, 0xBB, 0xBF, 0x61],
+            Array("Ленин’s «Апрельские тезисы» 🇷🇺 Zürich".utf8),
+        ]
+        // A fixed sequence of random bytes (a 64-bit LCG), mostly bytes that take part
+        // in multi-byte sequences.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt8 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        for _ in 0..<5000 {
+            cases.append((0..<(1 + Int(next() % 12))).map { _ in next() % 3 == 0 ? 0x20 + next() % 0x60 : 0x80 | next() % 0x78 })
+        }
+        for bytes in cases {
+            let viaString = try? TextFile.decodeUTF8(bytes, path: "x.txt")
+            let scalars = try? TextFile.decodeScalars(bytes, path: "x.txt")
+            #expect(scalars.map { String(String.UnicodeScalarView($0)) } == viaString, "\(bytes)")
+            let scalarsError = error { () throws(InputError) in _ = try TextFile.decodeScalars(bytes, path: "x.txt") }
+            let stringError = error { () throws(InputError) in _ = try TextFile.decodeUTF8(bytes, path: "x.txt") }
+            #expect(scalarsError == stringError)
+        }
+    }
+
+    private func error(_ body: () throws(InputError) -> Void) -> InputError? {
+        do { try body(); return nil } catch { return error }
+    }
+
     @Test func sha256KnownVectors() {
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")

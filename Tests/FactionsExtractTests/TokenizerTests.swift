@@ -74,3 +74,21 @@ func words(_ text: String) -> [String] {
             ["He asked “why now?” and left.", "Then it rained."])
     }
 }
+
+@Suite struct DocumentTitleTests {
+    /// Extraction titles a document from its decoded scalars, reading only to the end
+    /// of the first line that is not blank; it must give what `title(of:)` gives on the
+    /// whole text.
+    @Test func titleFromScalarsEqualsTitleFromText() {
+        let texts = [
+            "The 1917 Russian Revolution\n\nText.", "\n\n  \t\n  Title after blanks  \nmore", "\r\n\r\nCRLF title\r\nbody",
+            "\u{2028}\u{00A0}\u{2003}Title after separators\u{2029}rest", "only line", "   \n \t ", "",
+            "\u{200B}\n zero-width space is not blank", String(repeating: "long ", count: 100) + "\nnext",
+            "\u{85}After NEL\u{0B}after VT", "\u{0C}Ленин’s «Апрельские тезисы»\n",
+        ]
+        for text in texts {
+            #expect(DatasetDocument.title(ofScalars: Array(text.unicodeScalars), fallback: "fallback")
+                    == DatasetDocument.title(of: text, fallback: "fallback"), "\(text.debugDescription)")
+        }
+    }
+}
