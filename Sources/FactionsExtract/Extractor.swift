@@ -287,16 +287,32 @@ public struct Extractor: Sendable {
         let (tokens, blocks) = Tokenizer().tokenize(scalars, vocabulary: &vocabulary)
         let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
         let all = matcher.mentions(in: tokens, ranges: sentences.map(\.tokens), vocabulary: &vocabulary)
-        let ignored: [[Range<Int>]] = all.map { $0.filter { if case .ignored = $0.target { true } else { false } }.map(\.tokens) }
-        var sentenceMentions: [[Mention]] = all.map { $0.filter { if case .ignored = $0.target { false } else { true } } }
+        // Per sentence: its mentions without the ignored forms, and the spans of the
+        // ignored forms then of the ambiguous ones (unresolved context forms are still
+        // not new names). Most sentences have neither, and keep their arrays as they are.
+        var sentenceMentions: [[Mention]] = []
+        var ignoredOrAmbiguous: [[Range<Int>]] = []
+        sentenceMentions.reserveCapacity(all.count)
+        ignoredOrAmbiguous.reserveCapacity(all.count)
+        for mentions in all {
+            var ignored: [Range<Int>] = []
+            var ambiguous: [Range<Int>] = []
+            for m in mentions {
+                switch m.target {
+                case .ignored: ignored.append(m.tokens)
+                case .ambiguous: ambiguous.append(m.tokens)
+                case .entry: break
+                }
+            }
+            sentenceMentions.append(ignored.isEmpty ? mentions
+                                    : mentions.filter { if case .ignored = $0.target { false } else { true } })
+            ignoredOrAmbiguous.append(ambiguous.isEmpty ? ignored : ignored + ambiguous)
+        }
         var unresolved = 0
-        let ambiguousSpans = sentenceMentions.map { $0.filter { if case .ambiguous = $0.target { true } else { false } }.map(\.tokens) }
         if resolved {
             resolveAmbiguous(&sentenceMentions, sentences: sentences, blocks: blocks, tokens: tokens,
                              unresolved: &unresolved)
         }
-        // Unresolved context forms are still not new names.
-        let ignoredOrAmbiguous = zip(ignored, ambiguousSpans).map { $0 + $1 }
         let (dates, dating) = dated
             ? date(sentences: sentences, blocks: blocks, tokens: tokens, mentions: sentenceMentions)
             : ([MonthInterval?](repeating: nil, count: sentences.count), [Dating](repeating: .undated, count: sentences.count))

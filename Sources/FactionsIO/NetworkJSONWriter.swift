@@ -177,10 +177,14 @@ enum NetworkJSONWriter {
         /// Elements `range` of an array: each after a comma (but the first of the array)
         /// on a new line.
         mutating func elements<T>(_ items: [T], _ range: Range<Int>, _ element: (inout Writer, T) -> Void) {
-            for i in range {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline()
-                element(&self, items[i])
+            // Read in place: `items[i]` handed over a copy, retaining and releasing the
+            // three strings of every piece of evidence.
+            items.withUnsafeBufferPointer { items in
+                for i in range {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    newline()
+                    element(&self, items[i])
+                }
             }
         }
 
