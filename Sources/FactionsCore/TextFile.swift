@@ -96,11 +96,26 @@ public enum TextFile {
     /// (Unicode's table 3-7: no overlong forms, surrogates or values past U+10FFFF).
     static func validScalars(_ bytes: [UInt8], from start: Int) -> [Unicode.Scalar]? {
         bytes.withUnsafeBufferPointer { utf8 -> [Unicode.Scalar]? in
+            guard utf8.count > start else { return [] }
             var valid = true
             let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count - start) { out, count in
                 var i = start, k = 0
                 let n = utf8.count
+                let to = out.baseAddress!
+                let from = UnsafeRawPointer(utf8.baseAddress!)
                 while i < n {
+                    // Eight ASCII bytes at a time: nearly all of an English text.
+                    if i + 8 <= n {
+                        let eight = from.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if eight & 0x8080_8080_8080_8080 == 0 {
+                            for j in 0..<8 {
+                                (to + k + j).initialize(to: Unicode.Scalar(UInt8(truncatingIfNeeded: eight >> (8 * j))))
+                            }
+                            k += 8
+                            i += 8
+                            continue
+                        }
+                    }
                     let b = UInt32(utf8[i])
                     if b < 0x80 {
                         out.initializeElement(at: k, to: Unicode.Scalar(UInt8(b)))

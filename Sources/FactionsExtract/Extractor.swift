@@ -100,7 +100,7 @@ public struct DocumentExtraction: Sendable {
 /// Text → actor network. See DESIGN.md, "Extraction".
 public struct Extractor: Sendable {
     public let lexicon: Lexicon
-    public let options: ExtractionOptions
+    public private(set) var options: ExtractionOptions
     private let matcher: MentionMatcher
     private let classifier = TieClassifier()
     /// Entry indices each ambiguous form may stand for, looked up once.
@@ -146,7 +146,8 @@ public struct Extractor: Sendable {
     func extractWithoutOverrides(_ dataset: Dataset, progress: ExtractionProgress? = nil) throws(InputError) -> ActorNetwork {
         var extractor = self
         if extractor.options.defaultYear == nil {
-            extractor = with(lexicon: lexicon, options: options.with(defaultYear: dataset.defaultYear))
+            // Same lexicon, so the same matcher: only the options change.
+            extractor.options = options.with(defaultYear: dataset.defaultYear)
         }
         // With discovery every text is read twice: once to find names, once to extract.
         let meter = ProgressMeter(corpusBytes: dataset.byteCount, passes: options.discover ? 2 : 1, report: progress)

@@ -78,9 +78,12 @@ public struct MentionMatcher: Sendable {
         var trie = TrieBuilder()
         var variantOwners: [[String]: Set<Int>] = [:]
         var explicitKeys = Set<[String]>()
+        // One vocabulary for all the aliases: a fresh one per alias (its table and
+        // arrays allocated and cleared) was a third of building a matcher.
+        var vocabulary = Vocabulary()
         func keys(_ alias: String) -> [String] {
             let scalars = Array(alias.unicodeScalars)
-            return tokenizer.tokenize(scalars).tokens.map { $0.possessive ? $0.text + "'s" : $0.text }
+            return tokenizer.tokenize(scalars, vocabulary: &vocabulary).tokens.map { $0.possessive ? $0.text + "'s" : $0.text }
         }
         for (e, entry) in lexicon.entries.enumerated() {
             for alias in entry.aliases {
