@@ -5,14 +5,20 @@ import Foundation
 /// the previous file (if any) untouched and no temporary behind.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
-        try write(to: path) { (emit: ([UInt8]) throws(FileError) -> Void) throws(FileError) in try emit(bytes) }
+        try write(to: path) { (emit: (UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) in
+            var failure: FileError?
+            bytes.withUnsafeBytes { raw in
+                do throws(FileError) { try emit(raw) } catch { failure = error }
+            }
+            if let failure { throw failure }
+        }
     }
 
     /// Writes a file made piece by piece, so a large output is never held whole in
     /// memory: `produce` calls `emit` with each piece in order. Only when it returns
     /// without error is the file renamed into place.
     public static func write(to path: String,
-                             _ produce: (_ emit: ([UInt8]) throws(FileError) -> Void) throws(FileError) -> Void) throws(FileError) {
+                             _ produce: (_ emit: (UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) -> Void) throws(FileError) {
         let directory = (path as NSString).deletingLastPathComponent
         let dir = directory.isEmpty ? "." : directory
         var isDir: ObjCBool = false
@@ -29,19 +35,19 @@ public enum AtomicFile {
             throw FileError(path: path, reason: "cannot write in \(dir): \(String(cString: strerror(errno)))")
         }
         let tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        func emit(_ bytes: [UInt8]) throws(FileError) {
+        // The bytes are read where they lie: a producer hands over its own buffer, not a
+        // copy of it as an array.
+        func emit(_ raw: UnsafeRawBufferPointer) throws(FileError) {
             var written = 0
             var failure: Int32 = 0
-            bytes.withUnsafeBytes { raw in
-                while written < raw.count {
-                    let r = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
-                    if r < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        return
-                    }
-                    written += r
+            while written < raw.count {
+                let r = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
+                if r < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
                 }
+                written += r
             }
             if failure != 0 { throw FileError(path: path, reason: "write failed: \(String(cString: strerror(failure)))") }
         }

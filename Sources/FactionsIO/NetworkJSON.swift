@@ -16,7 +16,7 @@ public enum NetworkJSON {
     /// bytes of a large network are never held whole besides the network itself.
     public static func write(_ network: ActorNetwork, to path: String) throws {
         if NetworkJSONWriter.canWrite(network) {
-            try AtomicFile.write(to: path) { (emit: ([UInt8]) throws(FileError) -> Void) throws(FileError) in
+            try AtomicFile.write(to: path) { (emit: (UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) in
                 try NetworkJSONWriter.write(network, chunk: 1 << 20, emit: emit)
             }
         } else {

@@ -12,7 +12,7 @@ enum NetworkJSONWriter {
         guard canWrite(network) else { return nil }
         var all: [UInt8] = []
         // Nothing here can fail: the pieces go to memory.
-        try? write(network, chunk: Int.max) { (piece: [UInt8]) throws(FileError) in all += piece }
+        try? write(network, chunk: Int.max) { (piece: UnsafeRawBufferPointer) throws(FileError) in all += piece }
         return all
     }
 
@@ -24,12 +24,12 @@ enum NetworkJSONWriter {
 
     /// Writes the network in pieces of about `chunk` bytes, handing each to `emit`.
     static func write(_ network: ActorNetwork, chunk: Int,
-                      emit: ([UInt8]) throws(FileError) -> Void) throws(FileError) {
+                      emit: (UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) {
         var w = Writer(capacity: min(chunk, 1 << 20) + 4096)
         // Offered the bytes so far between runs of actors and ties.
         func flush(_ w: inout Writer) throws(FileError) {
             guard w.out.count >= chunk else { return }
-            try emit(w.out.array)
+            try emit(UnsafeRawBufferPointer(w.out.bytes))
             w.out.removeAll()
         }
         w.open("{")
@@ -112,7 +112,7 @@ enum NetworkJSONWriter {
         }
         w.close("}")
         w.out.append(0x0A)
-        try emit(w.out.array)
+        try emit(UnsafeRawBufferPointer(w.out.bytes))
     }
 
     /// Foundation's pretty printing: two spaces per level, `"key" : value`, empty
@@ -196,12 +196,14 @@ enum NetworkJSONWriter {
                                        size: (T) -> Int, _ element: (inout Writer, T) -> Void) throws(FileError) {
             guard !items.isEmpty else { return empty("[", "]") }
             open("[")
-            var runs: [Range<Int>] = []
+            // Runs with their estimated sizes, which each run's buffer starts with: grown
+            // from a small buffer, copying as it grew was a twentieth of the writer.
+            var runs: [(range: Range<Int>, bytes: Int)] = []
             var start = 0, bytes = 0
             for (i, item) in items.enumerated() {
                 bytes += size(item)
                 if bytes >= chunk || i == items.count - 1 {
-                    runs.append(start..<(i + 1))
+                    runs.append((start..<(i + 1), bytes))
                     start = i + 1
                     bytes = 0
                 }
@@ -212,12 +214,13 @@ enum NetworkJSONWriter {
             while next < runs.count {
                 let group = Array(runs[next..<min(runs.count, next + cores)])
                 next += group.count
-                let parts = Parallel.map(group) { range -> ByteBuffer in
-                    var part = Writer(capacity: 1 << 16)
+                let parts = Parallel.map(group) { run -> ByteBuffer in
+                    var part = Writer(capacity: run.bytes + run.bytes / 8)
                     part.depth = inner
-                    part.elements(items, range, element)
+                    part.elements(items, run.range, element)
                     return part.out
                 }
+                out.reserve(parts.reduce(0) { $0 + $1.count })
                 for part in parts {
                     out.append(contentsOf: part.bytes)
                     try flush(&self)
@@ -320,12 +323,12 @@ final class ByteBuffer: @unchecked Sendable {
     deinit { base.deallocate() }
 
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
-    var array: [UInt8] { Array(bytes) }
 
     func removeAll() { count = 0 }
 
+    /// Room for `n` more bytes.
     @inline(__always)
-    private func reserve(_ n: Int) {
+    func reserve(_ n: Int) {
         if count + n > capacity { grow(count + n) }
     }
 

@@ -31,7 +31,7 @@ import FactionsExtract
         defer { try? FileManager.default.removeItem(at: dir) }
         var pieces = 0
         var joined: [UInt8] = []
-        try NetworkJSONWriter.write(network, chunk: 4096) { (piece: [UInt8]) throws(FileError) in
+        try NetworkJSONWriter.write(network, chunk: 4096) { (piece: UnsafeRawBufferPointer) throws(FileError) in
             pieces += 1
             joined += piece
         }
