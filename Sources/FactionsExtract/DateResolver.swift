@@ -71,8 +71,10 @@ public struct DateResolver: Sendable {
         while i < range.upperBound {
             defer { i += 1 }
             // Only a capitalised word (a month) or one opening with a digit (a year, a
-            // decade) starts a date; the rest is passed over before any string work.
-            guard let first = tokens[i].text.utf8.first,
+            // decade) starts a date; the rest is passed over before any string work
+            // (the first byte is kept in the token: asking the string for it cost as
+            // much as the rest of the scan).
+            guard let first = tokens[i].firstByte,
                   (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39),
                   let w = word(i) else { continue }
             // Only a word opening like a month name is lowercased and looked up.

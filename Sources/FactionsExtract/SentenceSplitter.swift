@@ -40,7 +40,10 @@ public struct SentenceSplitter: Sendable {
                 guard upTo > start else { return }
                 // Drop sentences made only of punctuation or note markers.
                 if (start..<upTo).contains(where: { tokens[$0].kind != .punctuation }) {
-                    let first = tokens[start].text == "⁰" && upTo > start + 1 ? start + 1 : start
+                    // A note marker is punctuation: most sentences open with a word, which
+                    // then needs no string compared.
+                    let marker = tokens[start].kind == .punctuation && tokens[start].text == "⁰"
+                    let first = marker && upTo > start + 1 ? start + 1 : start
                     sentences.append(Sentence(index: sentences.count, tokens: start..<upTo, block: b, role: block.role,
                                               start: tokens[first].start, end: tokens[upTo - 1].end))
                 }

@@ -342,11 +342,13 @@ public struct Tokenizer: Sendable {
         for b in out.indices {
             let range = out[b].tokens
             let first = tokens[range.lowerBound]
-            let last = tokens[range.upperBound - 1].text
-            let closing = last == "." || last == "!" || last == "?" || last == ":" || last == ";"
-                || ((last == "\"" || last == "'" || last == ")") && range.count >= 2
-                    && [".", "!", "?"].contains(tokens[range.upperBound - 2].text))
-            if first.text == "⁰" {
+            // Marks compared as bytes, not strings: this runs for every block.
+            let last = tokens[range.upperBound - 1].mark
+            let closing = last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+                || last == UInt8(ascii: ":") || last == UInt8(ascii: ";")
+                || ((last == UInt8(ascii: "\"") || last == UInt8(ascii: "'") || last == UInt8(ascii: ")")) && range.count >= 2
+                    && SentenceSplitter.isStop(tokens[range.upperBound - 2].mark))
+            if first.kind == .punctuation && first.text == "⁰" {
                 out[b].role = .note
                 continue
             }
