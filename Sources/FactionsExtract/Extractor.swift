@@ -498,6 +498,26 @@ public struct Extractor: Sendable {
 
     /// The original text of a mention with quotes normalised, as shown in `aliases`.
     private func surface(_ scalars: [Unicode.Scalar], _ m: Mention) -> String {
+        // Printable ASCII with single spaces and none of `*`, `_`, `` ` `` (nearly every
+        // mention) is its own surface: its bytes are the string, with no scalar array
+        // built and no mark normalised on the way.
+        let range = m.start..<m.end
+        var plain = true
+        var afterSpace = false
+        for s in scalars[range] {
+            let v = s.value
+            if v >= 0x80 || v < 0x20 || v == 0x2A || v == 0x5F || v == 0x60 || (v == 0x20 && afterSpace) {
+                plain = false
+                break
+            }
+            afterSpace = v == 0x20
+        }
+        if plain {
+            return String(unsafeUninitializedCapacity: range.count) { bytes in
+                for (k, s) in scalars[range].enumerated() { bytes[k] = UInt8(truncatingIfNeeded: s.value) }
+                return range.count
+            }
+        }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(m.end - m.start)
         var lastSpace = false
