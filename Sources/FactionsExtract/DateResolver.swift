@@ -77,9 +77,8 @@ public struct DateResolver: Sendable {
             guard let first = tokens[i].firstByte,
                   (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39),
                   let w = word(i) else { continue }
-            // Only a word opening like a month name is lowercased and looked up.
-            let lower = Self.mayBeMonth(w) ? w.lowercased() : ""
-            if let month = Self.months[lower], w.first!.isUppercase {
+            // Only a word opening like a month name is looked up.
+            if let (lower, month) = Self.month(w), w.first!.isUppercase {
                 // Abbreviations need their dot or a day: "Oct 24th", "Oct. 24".
                 if lower.count <= 4, lower != "may", lower != "june", lower != "july" {
                     let next = word(i + 1)
@@ -112,6 +111,37 @@ public struct DateResolver: Sendable {
             }
         }
         return out
+    }
+
+    /// The keys of `months` with their months, and the keys in a byte table: an ASCII
+    /// word is found there with its capitals read as lowercase, where lowercasing it
+    /// into a new string and hashing that for the dictionary cost 700 instructions a
+    /// capitalised word (most are not months).
+    private static let monthKeys: [(lower: String, month: Int)] = months.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    private static let monthTable: ByteWords = {
+        var table = ByteWords(capacity: monthKeys.count, sparsity: 4)
+        for (key, _) in monthKeys {
+            var key = key
+            key.withUTF8 { utf8 in
+                let hash = ByteWords.fnv(utf8).hash
+                table.insert(utf8, hash: hash, lowercasing: false, slot: -1 - table.find(utf8, hash: hash, lowercasing: false))
+            }
+        }
+        return table
+    }()
+
+    /// The month `w` names, with `w` lowercased, or nil.
+    static func month(_ w: String) -> (lower: String, month: Int)? {
+        guard mayBeMonth(w) else { return nil }
+        var w = w
+        let found = w.withUTF8 { utf8 -> Int? in
+            let (hash, ascii, _) = ByteWords.fnv(utf8, lowercasing: true)
+            return ascii ? monthTable.find(utf8, hash: hash, lowercasing: true) : nil
+        }
+        if let found { return found >= 0 ? monthKeys[found] : nil }
+        // Not ASCII: the standard library's lowercasing decides.
+        let lower = w.lowercased()
+        return months[lower].map { (lower, $0) }
     }
 
     /// Bit k set when some month name (a key of `months`) opens with letter k of the
