@@ -571,11 +571,15 @@ public struct Extractor: Sendable {
             return best?.entry
         }
         for (s, sentence) in sentences.enumerated() {
+            // Most sentences have no ambiguous form and keep their mentions as they are.
+            guard mentions[s].contains(where: { if case .ambiguous = $0.target { true } else { false } }) else { continue }
             var kept: [Mention] = []
+            kept.reserveCapacity(mentions[s].count)
             for var m in mentions[s] {
                 guard case .ambiguous(let a) = m.target else { kept.append(m); continue }
                 // "the soviet leaders": a lowercase form used as an adjective names no one.
-                if let last = m.form.split(separator: " ").last, last.first?.isLowercase == true,
+                // (The form's last word is its last token's text.)
+                if tokens[m.tokens.upperBound - 1].startsLowercase,
                    m.tokens.upperBound < sentence.tokens.upperBound,
                    Self.adjectivalHeads.contains(reading(tokens, m.tokens.upperBound)) {
                     continue
