@@ -92,3 +92,23 @@ func words(_ text: String) -> [String] {
         }
     }
 }
+
+@Suite struct WordLookupTests {
+    static let words = [
+        "Dec", "dec", "DEC", "dEc", "December", "DECEMBER", "Decembers", "Sept", "sept", "September", "May", "MAY",
+        "Mayor", "Mar", "March", "Marches", "Oct", "Octo", "Jan", "Janus", "Gen", "GEN", "Gen.", "St", "st", "Mrs",
+        "Ibid", "ibid", "Prof", "Professor", "Col", "Colonel", "N", "n", "E", "Viz", "Ｍay", "Dëc", "Ƶ", "ſt",
+        "\u{212A}", "İ", "", "p", "P", "pp", "Vol", "vols", "etc", "Etc", "approx", "Approximately",
+    ]
+
+    /// The byte-table lookups give what lowercasing into a string and asking the set
+    /// or dictionary gave, for ASCII words in any case and for words that are not ASCII.
+    @Test func monthsAndAbbreviationsAsLowercasingFinds() {
+        for word in Self.words + DateResolver.months.keys.flatMap({ [$0, $0.uppercased(), $0.capitalized] }) {
+            let expected = DateResolver.mayBeMonth(word) ? DateResolver.months[word.lowercased()] : nil
+            #expect(DateResolver.month(word)?.month == expected, "\(word)")
+            if let found = DateResolver.month(word) { #expect(found.lower == word.lowercased(), "\(word)") }
+            #expect(SentenceSplitter.isAbbreviation(word) == SentenceSplitter.abbreviations.contains(word.lowercased()), "\(word)")
+        }
+    }
+}
