@@ -108,3 +108,46 @@ struct ByteWords: Sendable {
         slots = larger
     }
 }
+
+/// A fixed set of ASCII words looked up by their bytes: FNV-1a and a probe, where a
+/// `Set<String>` hashes every query with SipHash. Discovery asks such sets of most
+/// capitalised words and their neighbours. A query that is not ASCII goes to the
+/// `Set`: string equality is canonical equivalence, which bytes do not see.
+struct WordSet: Sendable {
+    let words: Set<String>
+    private var table: ByteWords
+
+    init(_ words: Set<String>) {
+        precondition(words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }, "a WordSet holds ASCII words")
+        self.words = words
+        table = ByteWords(capacity: words.count, sparsity: 4)
+        for word in words.sorted() {
+            var word = word
+            word.withUTF8 { utf8 in
+                let hash = ByteWords.fnv(utf8).hash
+                table.insert(utf8, hash: hash, lowercasing: false, slot: -1 - table.find(utf8, hash: hash, lowercasing: false))
+            }
+        }
+    }
+
+    /// `words.contains(text)`.
+    func contains(_ text: String) -> Bool {
+        find(text, lowercasing: false) ?? words.contains(text)
+    }
+
+    /// `words.contains(text.lowercased())`, without making the lowercase string when
+    /// `text` is ASCII.
+    func containsLowercased(_ text: String) -> Bool {
+        find(text, lowercasing: true) ?? words.contains(text.lowercased())
+    }
+
+    /// Whether the table has `text` (its ASCII capitals read as lowercase when
+    /// `lowercasing`); nil when `text` is not ASCII.
+    private func find(_ text: String, lowercasing: Bool) -> Bool? {
+        var text = text
+        return text.withUTF8 { utf8 -> Bool? in
+            let (hash, ascii, _) = ByteWords.fnv(utf8, lowercasing: lowercasing)
+            return ascii ? table.find(utf8, hash: hash, lowercasing: lowercasing) >= 0 : nil
+        }
+    }
+}

@@ -81,6 +81,13 @@ public struct Discovery: Sendable {
         "Communist", "Communism", "God", "Christ", "Internet", "Web", "Url", "Http", "Https", "Www",
     ]
 
+    /// The sets `scan` asks of nearly every capitalised word and its neighbours.
+    private static let connectorSet = WordSet(connectors)
+    private static let stopwordSet = WordSet(stopwords)
+    private static let titleSet = WordSet(titles)
+    private static let lowercaseEventHeadSet = WordSet(lowercaseEventHeads)
+    private static let placePrepositionSet = WordSet(placePrepositions)
+
     /// A run of capitalised words as the text has it, before the checks that need the
     /// whole corpus (which words the corpus writes in lowercase). Equal spans are
     /// counted once, so what discovery keeps grows with the corpus's vocabulary of
@@ -304,7 +311,7 @@ public struct Discovery: Sendable {
             j < end && !covered[j] && tokens[j].kind == .word && tokens[j].isCapitalised && !tokens[j].emphasised
         }
         func isInitial(_ j: Int) -> Bool {
-            isCap(j) && tokens[j].text.count == 1 && j + 1 < end && tokens[j + 1].text == "."
+            isCap(j) && isOneCharacter(tokens[j]) && j + 1 < end && tokens[j + 1].mark == UInt8(ascii: ".")
         }
         while i < end {
             guard isCap(i) else { i += 1; continue }
@@ -321,8 +328,8 @@ public struct Discovery: Sendable {
                     continue
                 }
                 // Connectors inside a name: "Council of People's Commissars".
-                if j + 1 < end, Self.connectors.contains(tokens[j].text), !covered[j], isCap(j + 1),
-                   !words.isEmpty, !(Self.titles.contains(words.last!)) {
+                if j + 1 < end, Self.connectorSet.contains(tokens[j].text), !covered[j], isCap(j + 1),
+                   !words.isEmpty, !(Self.titleSet.contains(words.last!)) {
                     words.append(tokens[j].text)
                     j += 1
                     continue
@@ -331,26 +338,34 @@ public struct Discovery: Sendable {
             }
             i = max(j, i + 1)
             // Trim connectors and stopwords at the edges.
-            while let f = words.first, Self.stopwords.contains(f) || Self.connectors.contains(f) { words.removeFirst() }
-            while let l = words.last, Self.connectors.contains(l) { words.removeLast() }
+            while let f = words.first, Self.stopwordSet.contains(f) || Self.connectorSet.contains(f) { words.removeFirst() }
+            while let l = words.last, Self.connectorSet.contains(l) { words.removeLast() }
             guard !words.isEmpty else { continue }
             var title: String? = nil
             // "Later General Brusilov": what precedes a title is not part of the name.
-            if let t = words.lastIndex(where: { Self.titles.contains($0) }), t < words.count - 1 {
+            if let t = words.lastIndex(where: { Self.titleSet.contains($0) }), t < words.count - 1 {
                 title = words[t]
                 words.removeFirst(t + 1)
             }
-            let lowercaseHead = j < end && !covered[j] && Self.lowercaseEventHeads.contains(tokens[j].text)
+            let lowercaseHead = j < end && !covered[j] && Self.lowercaseEventHeadSet.contains(tokens[j].text)
                 ? tokens[j].text : nil
             let startsSentence = start == sentence.tokens.lowerBound
             let initialPosition = startsSentence
                 || (start > sentence.tokens.lowerBound && ["\"", "'", "("].contains(tokens[start - 1].text) && start - 1 == sentence.tokens.lowerBound)
             let place = start > sentence.tokens.lowerBound && title == nil
-                && Self.placePrepositions.contains(tokens[start - 1].text.lowercased())
+                && Self.placePrepositionSet.containsLowercased(tokens[start - 1].text)
             out.append(Span(words: words, title: title, initials: initials, startsSentence: startsSentence,
                             initialPosition: initialPosition, afterPlacePreposition: place, lowercaseHead: lowercaseHead))
         }
         return out
+    }
+
+    /// `token.text.count == 1`: one byte is one character, and several ASCII bytes
+    /// are several (a word token holds no CR LF); only other words are counted.
+    private func isOneCharacter(_ token: Token) -> Bool {
+        if token.length == 1 { return true }
+        if token.length != 0, token.text.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        return token.text.count == 1
     }
 
     /// The verdict on a span once the corpus's lowercase words are known: nil when it

@@ -111,4 +111,16 @@ func words(_ text: String) -> [String] {
             #expect(SentenceSplitter.isAbbreviation(word) == SentenceSplitter.abbreviations.contains(word.lowercased()), "\(word)")
         }
     }
+
+    /// A `WordSet` answers as its `Set` does, for queries in any case and for queries
+    /// that are not ASCII (the Kelvin sign is canonically equivalent to "K").
+    @Test func wordSetsAnswerAsTheirSets() {
+        for set in [Discovery.connectors, Discovery.stopwords, Discovery.placePrepositions, ["K", "of"]] {
+            let words = WordSet(set)
+            for query in Self.words + set.flatMap({ [$0, $0.uppercased(), $0.capitalized, $0 + "s"] }) {
+                #expect(words.contains(query) == set.contains(query), "\(query)")
+                #expect(words.containsLowercased(query) == set.contains(query.lowercased()), "\(query)")
+            }
+        }
+    }
 }
