@@ -186,11 +186,11 @@ public struct MentionMatcher: Sendable {
         return out
     }
 
-    /// The longest alias starting at token `i`: its end and target. `words[j]`
-    /// is token j's word id (-1 when no alias has it), `possessives` the id of the word
-    /// with `'s` for possessive tokens (-1 when no alias has it, -2 for other tokens).
-    private func longest(at i: Int, limit: Int, words: [Int32],
-                         possessives: [Int32]) -> (end: Int, target: Mention.Target)? {
+    /// The longest alias starting at token `i`: its end and target. `found[j].id`
+    /// is token j's word id (-1 when no alias has it), `found[j].possessive` the id of
+    /// the word with `'s` for possessive tokens (-1 when no alias has it, -2 for other
+    /// tokens).
+    private func longest(at i: Int, limit: Int, found: [AliasWord]) -> (end: Int, target: Mention.Target)? {
         var node = 0
         var best: (end: Int, target: Mention.Target)? = nil
         var j = i
@@ -198,9 +198,9 @@ public struct MentionMatcher: Sendable {
             // A possessive continues a name only where the alias has one
             // ("International Women's Day"); otherwise the name stops there
             // ("Lenin's Bolsheviks").
-            let possessive = possessives[j] != -2
+            let possessive = found[j].possessive != -2
             if possessive {
-                let next = child(node, possessives[j])
+                let next = child(node, found[j].possessive)
                 if next >= 0 {
                     node = next
                     j += 1
@@ -208,7 +208,7 @@ public struct MentionMatcher: Sendable {
                     continue
                 }
             }
-            let next = child(node, words[j])
+            let next = child(node, found[j].id)
             guard next >= 0 else { break }
             node = next
             j += 1
@@ -300,43 +300,39 @@ public struct MentionMatcher: Sendable {
     @inline(__always)
     private func mentions(in tokens: [Token], ranges: [Range<Int>],
                           lookUp: (borrowing Token) -> AliasWord) -> [[Mention]] {
-        // Word ids of every token, of its `'s` form (-2: not possessive) and whether
-        // it has a hyphen.
-        var ids = [Int32](repeating: -1, count: tokens.count)
-        var possessives = [Int32](repeating: -2, count: tokens.count)
-        var hyphenated = [Bool](repeating: false, count: tokens.count)
+        // Per token: its word id, the id of its `'s` form (-2: not possessive) and
+        // whether it has a hyphen, in one array (three arrays were three writes, each
+        // checking its array's uniqueness).
+        var found = [AliasWord](repeating: AliasWord(id: -1, possessive: -2, hyphen: false), count: tokens.count)
         tokens.withUnsafeBufferPointer { tokens in
             for range in ranges {
                 for j in range {
-                    let word = lookUp(tokens[j])
-                    ids[j] = word.id
-                    hyphenated[j] = word.hyphen
-                    if tokens[j].possessive { possessives[j] = word.possessive }
+                    var word = lookUp(tokens[j])
+                    if !tokens[j].possessive { word.possessive = -2 }
+                    found[j] = word
                 }
             }
         }
-        return ranges.map { mentions(in: tokens, range: $0, ids: ids, possessives: possessives, hyphenated: hyphenated) }
+        return ranges.map { mentions(in: tokens, range: $0, found: found) }
     }
 
-    private func mentions(in tokens: [Token], range: Range<Int>, ids: [Int32], possessives: [Int32],
-                          hyphenated: [Bool]) -> [Mention] {
+    private func mentions(in tokens: [Token], range: Range<Int>, found: [AliasWord]) -> [Mention] {
         var out: [Mention] = []
         var i = range.lowerBound
         let limit = range.upperBound
         while i < limit {
             // No alias has the word (nor its 's form) and it has no prefix to strip: most
             // tokens, passed over without walking the trie.
-            if ids[i] < 0 && possessives[i] < 0 && !hyphenated[i] { i += 1; continue }
-            guard let best = longest(at: i, limit: limit, words: ids, possessives: possessives) else {
-                if hyphenated[i], let m = prefixed(tokens[i], index: i) { out.append(m) }
+            if found[i].id < 0 && found[i].possessive < 0 && !found[i].hyphen { i += 1; continue }
+            guard let best = longest(at: i, limit: limit, found: found) else {
+                if found[i].hyphen, let m = prefixed(tokens[i], index: i) { out.append(m) }
                 i += 1
                 continue
             }
             var overtaken = false
             if best.end - i > 1 {
                 for j in (i + 1)..<best.end {
-                    if let other = longest(at: j, limit: limit, words: ids,
-                                           possessives: possessives), other.end > best.end {
+                    if let other = longest(at: j, limit: limit, found: found), other.end > best.end {
                         overtaken = true
                         break
                     }
