@@ -28,6 +28,7 @@ struct ExtractCommand: ParsableCommand {
             try NetworkJSON.write(loaded.network, to: path)
             let typed = loaded.network.signedTies.count
             emit("\(path): \(loaded.network.actors.count) actors, \(loaded.network.ties.count) ties (\(typed) signed) from \(loaded.network.documents.count) documents\n")
+            keepUntilExit(loaded)
         }
     }
 }

@@ -117,3 +117,14 @@ extension FileHandle {
 func emit(_ text: String) {
     FileHandle.standardOutput.write(Array(text.utf8))
 }
+
+/// What a command hands over here lives until the process exits, and the system takes
+/// its memory back in one go: freeing the network of a 100 MB corpus piece by piece
+/// (half a million pieces of evidence, each with its strings) kept one core busy for
+/// about 0.1 s after network.json was written (perf, 200 Hz: the tail after the last
+/// JSON sample went from 0.35 to 0.26 s).
+nonisolated(unsafe) private var keptUntilExit: [Any] = []
+
+func keepUntilExit(_ value: Any) {
+    keptUntilExit.append(value)
+}
