@@ -226,7 +226,11 @@ public struct MentionMatcher: Sendable {
             var k = 0
             for j in range {
                 if j > range.lowerBound { bytes[k] = UInt8(ascii: " "); k += 1 }
-                for b in tokens[j].text.utf8 { bytes[k] = b; k += 1 }
+                var text = tokens[j].text
+                text.withUTF8 { utf8 in
+                    _ = UnsafeMutableBufferPointer(rebasing: bytes[k...]).initialize(from: utf8)
+                    k += utf8.count
+                }
             }
             return k
         }

@@ -329,6 +329,10 @@ public struct Tokenizer: Sendable {
 
     @inline(never)
     static func isOtherWordScalar(_ c: Unicode.Scalar) -> Bool {
+        // General Punctuation (dashes, curly quotes, ellipsis: most of the non-ASCII
+        // scalars of an English text) holds no letter and no digit: answered without
+        // the property tables.
+        if c.value >= 0x2000 && c.value <= 0x206F { return false }
         if isSuperscriptDigit(c) { return false }
         let p = c.properties
         return p.isAlphabetic || p.numericType == .decimal
@@ -417,7 +421,7 @@ public struct Tokenizer: Sendable {
         let close: Unicode.Scalar = s[i] == "(" ? ")" : "]"
         var j = i + 1
         var digits = 0
-        while j < s.count, s[j].isASCII, s[j].properties.numericType == .decimal { j += 1; digits += 1 }
+        while j < s.count, s[j].value >= 0x30 && s[j].value <= 0x39 { j += 1; digits += 1 }
         guard digits >= 1, digits <= 3, j < s.count, s[j] == close else { return nil }
         return j + 1
     }

@@ -112,6 +112,15 @@ func words(_ text: String) -> [String] {
         }
     }
 
+    /// The shortcut for General Punctuation gives what the property tables give.
+    @Test func generalPunctuationHoldsNoWordScalar() {
+        for v in UInt32(0x2000)...0x206F {
+            let c = Unicode.Scalar(v)!
+            #expect(!(c.properties.isAlphabetic || c.properties.numericType == .decimal), "U+\(String(v, radix: 16))")
+            #expect(!Tokenizer.isOtherWordScalar(c))
+        }
+    }
+
     /// A `WordSet` answers as its `Set` does, for queries in any case and for queries
     /// that are not ASCII (the Kelvin sign is canonically equivalent to "K").
     @Test func wordSetsAnswerAsTheirSets() {
