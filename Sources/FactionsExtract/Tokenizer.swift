@@ -142,7 +142,7 @@ public struct Tokenizer: Sendable {
                         else if scalars[j] == "\r", !(j + 1 < n && scalars[j + 1] == "\n") { breaks += 1 }
                         j += 1
                     }
-                    let nextIsLower = j < n && scalars[j].properties.isLowercase
+                    let nextIsLower = j < n && Self.isLowercase(scalars[j])
                     let prevText = tokens.last.map { $0.text } ?? ""
                     // A line that stops mid-sentence and resumes in lowercase is wrapped
                     // text, even across a blank line (a page break in a pasted essay).
@@ -325,7 +325,10 @@ public struct Tokenizer: Sendable {
     static func isNumeric(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil }
 
     @inline(never)
-    static func isLowercase(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
+    static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        // ASCII without the property tables: asked at every line break.
+        s.value < 0x80 ? s.value &- 0x61 < 26 : s.properties.isLowercase
+    }
 
     @inline(never)
     static func isOtherWordScalar(_ c: Unicode.Scalar) -> Bool {
