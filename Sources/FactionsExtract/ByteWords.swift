@@ -52,6 +52,21 @@ struct ByteWords: Sendable {
     /// −1 − the empty slot where it would go.
     @inline(__always)
     func find(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt32, lowercasing: Bool) -> Int {
+        if lowercasing { return find(count: utf8.count, hash: hash) { Self.lower(utf8[$0]) } }
+        return find(count: utf8.count, hash: hash) { utf8[$0] }
+    }
+
+    /// `find` of a word of ASCII scalars (their values are its UTF-8), read where they
+    /// lie: the tokenizer looks most words up without copying them first.
+    @inline(__always)
+    func find(ascii scalars: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt32) -> Int {
+        find(count: scalars.count, hash: hash) { UInt8(truncatingIfNeeded: scalars[$0].value) }
+    }
+
+    /// The number of the word of `count` bytes, `byte(i)` its i-th, or −1 − the empty
+    /// slot where it would go.
+    @inline(__always)
+    private func find(count: Int, hash: UInt32, byte: (Int) -> UInt8) -> Int {
         slots.withUnsafeBufferPointer { slots in
             bytes.withUnsafeBufferPointer { bytes in
                 starts.withUnsafeBufferPointer { starts -> Int in
@@ -63,14 +78,10 @@ struct ByteWords: Sendable {
                         if UInt32(truncatingIfNeeded: entry >> 32) == hash {
                             let k = Int(entry & 0xFFFF_FFFF) - 1
                             let from = Int(starts[k])
-                            if Int(starts[k + 1]) - from == utf8.count {
+                            if Int(starts[k + 1]) - from == count {
                                 var i = 0
-                                if lowercasing {
-                                    while i < utf8.count, bytes[from + i] == Self.lower(utf8[i]) { i += 1 }
-                                } else {
-                                    while i < utf8.count, bytes[from + i] == utf8[i] { i += 1 }
-                                }
-                                if i == utf8.count { return k }
+                                while i < count, bytes[from + i] == byte(i) { i += 1 }
+                                if i == count { return k }
                             }
                         }
                         slot = (slot + 1) & mask

@@ -202,6 +202,22 @@ public struct Tokenizer: Sendable {
                 }
             }
 
+            // A word of ASCII letters ended by what cannot continue a word (nearly every
+            // word of an English text) is looked up where it lies: no call to
+            // `readWord`, no copy of its bytes.
+            if asciiWord, v > 0x39, let (end, hash) = Self.plainWord(scalars, from: i) {
+                let word = vocabulary.intern(ascii: UnsafeBufferPointer(rebasing: scalars[i..<end]), hash: hash)
+                tokens.append(Token(text: vocabulary.strings[Int(word)], kind: .word, word: word,
+                                    start: i, end: end, possessive: false, startsLine: atLineStart,
+                                    emphasised: inEmphasis, initial: UInt8(truncatingIfNeeded: v),
+                                    length: UInt8(min(end - i, 255))))
+                i = end
+                atLineStart = false
+                lineHasContent = true
+                lineTokenCount += 1
+                continue
+            }
+
             if asciiWord || Self.isWordScalar(c) {
                 let start = i
                 let (next, end, possessive, allDigits) = Self.readWord(scalars, from: i, into: &text)
@@ -225,6 +241,29 @@ public struct Tokenizer: Sendable {
         }
         closeBlock()
         return (tokens, classify(blocks, tokens))
+    }
+
+    /// The end of the run of ASCII letters from `start` (an ASCII letter) and its
+    /// FNV-1a hash, when the word ends there: what follows is not a letter or digit, an
+    /// apostrophe, a hyphen or anything outside ASCII, the cases `readWord` reads on
+    /// through. Nil otherwise.
+    @inline(__always)
+    private static func plainWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>,
+                                  from start: Int) -> (end: Int, hash: UInt32)? {
+        let n = scalars.count
+        var j = start
+        var hash = ByteWords.offset
+        while j < n {
+            let v = scalars[j].value
+            guard v < 0x80 && (v | 0x20) &- 0x61 < 26 else { break }
+            hash = ByteWords.step(hash, UInt8(truncatingIfNeeded: v))
+            j &+= 1
+        }
+        if j < n {
+            let v = scalars[j].value
+            if v >= 0x80 || v &- 0x30 < 10 || v == 0x27 || v == 0x2D { return nil }
+        }
+        return (j, hash)
     }
 
     /// Reads the word starting at `start` into `text`: returns the index past it (and

@@ -48,6 +48,15 @@ struct Vocabulary {
         return add(utf8, hash: hash, slot: -1 - found)
     }
 
+    /// `intern` of a word of ASCII scalars (`hash` the `ByteWords.fnv` of their values).
+    @inline(__always)
+    mutating func intern(ascii scalars: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt32) -> Int32 {
+        let found = table.find(ascii: scalars, hash: hash)
+        if found >= 0 { return Int32(truncatingIfNeeded: found) }
+        let utf8 = scalars.map { UInt8(truncatingIfNeeded: $0.value) }
+        return utf8.withUnsafeBufferPointer { add($0, hash: hash, slot: -1 - found) }
+    }
+
     /// `intern` of a string (punctuation, note markers).
     mutating func intern(_ text: String) -> Int32 {
         var text = text
