@@ -232,26 +232,24 @@ enum NetworkJSONWriter {
         /// Digits written straight into the output: through `String(v)` each number
         /// was a string made and dropped, three for every piece of evidence.
         mutating func int(_ v: Int) {
-            if v >= 0 && v < 10 { out.append(0x30 + UInt8(v)); return }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-                var m = v.magnitude
-                var k = 20
-                repeat {
-                    k -= 1
-                    digits[k] = 0x30 + UInt8(m % 10)
-                    m /= 10
-                } while m > 0
-                if v < 0 { out.append(UInt8(ascii: "-")) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[k...]))
-            }
+            out.int(v)
         }
 
         mutating func string(_ s: String) {
+            // Read in place: a mutable copy for `withUTF8` retained and released every
+            // string. A string without contiguous UTF-8 (bridged) goes through a copy.
+            if s.utf8.withContiguousStorageIfAvailable({ quoted($0) }) == nil {
+                var native = s
+                native.makeContiguousUTF8()
+                string(native)
+            }
+        }
+
+        /// `utf8` as a JSON string, quotes included. Quotes are mostly plain text: runs
+        /// without escapes are copied in one go.
+        private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
             out.append(UInt8(ascii: "\""))
-            // Quotes are mostly plain text: copy runs without escapes in one go.
-            var s = s
-            s.withUTF8 { utf8 in
-                guard let base = utf8.baseAddress else { return }
+            if let base = utf8.baseAddress {
                 let n = utf8.count
                 var run = 0
                 var i = 0
@@ -372,6 +370,25 @@ final class ByteBuffer: @unchecked Sendable {
         p += 1 + length
         for b in "\" : ".utf8 { p.initialize(to: b); p += 1 }
         count = p - base
+    }
+
+    /// The decimal digits of `v`, written in place.
+    @inline(__always)
+    func int(_ v: Int) {
+        reserve(20)
+        if v < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
+        var m = v.magnitude
+        var digits = 1
+        var power: UInt = 10
+        while digits < 19 && m >= power { digits += 1; power &*= 10 }
+        if m >= power { digits += 1 }
+        var k = count + digits
+        count = k
+        repeat {
+            k -= 1
+            base[k] = 0x30 + UInt8(truncatingIfNeeded: m % 10)
+            m /= 10
+        } while m > 0
     }
 
     /// A literal's bytes (the format's keys and marks), read in place: through
