@@ -96,6 +96,22 @@ import FactionsExtract
         #expect(String(decoding: fast, as: UTF8.self) == String(decoding: try Self.foundationBytes(network), as: UTF8.self))
     }
 
+    /// Numbers are written digit by digit into the buffer: every digit count, both
+    /// signs and both ends of `Int` must read as `String(v)` does.
+    @Test func numbersAsDecimalStrings() {
+        var values: [Int] = [0, 1, 9, 10, 11, 99, 100, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -(power - 1), -power, -(power + 1)]
+        }
+        for v in values {
+            let buffer = ByteBuffer(capacity: 4)
+            buffer.int(v)
+            #expect(String(decoding: buffer.bytes, as: UTF8.self) == String(v))
+        }
+    }
+
     @Test func fractionalWeightsAreLeftToFoundation() throws {
         let network = ActorNetwork(actors: [Actor(id: "a", name: "A", kind: .person)],
                                    ties: [Tie(source: "a", target: "a", weight: 2.5)])
