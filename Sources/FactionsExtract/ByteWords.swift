@@ -155,10 +155,12 @@ struct WordSet: Sendable {
     /// Whether the table has `text` (its ASCII capitals read as lowercase when
     /// `lowercasing`); nil when `text` is not ASCII.
     private func find(_ text: String, lowercasing: Bool) -> Bool? {
-        var text = text
-        return text.withUTF8 { utf8 -> Bool? in
+        // Read in place (a mutable copy for `withUTF8` retained and released the text);
+        // a string without contiguous UTF-8 goes to the `Set`.
+        let found = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool? in
             let (hash, ascii, _) = ByteWords.fnv(utf8, lowercasing: lowercasing)
             return ascii ? table.find(utf8, hash: hash, lowercasing: lowercasing) >= 0 : nil
         }
+        return found ?? nil
     }
 }

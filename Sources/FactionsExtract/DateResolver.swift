@@ -133,12 +133,11 @@ public struct DateResolver: Sendable {
     /// The month `w` names, with `w` lowercased, or nil.
     static func month(_ w: String) -> (lower: String, month: Int)? {
         guard mayBeMonth(w) else { return nil }
-        var w = w
-        let found = w.withUTF8 { utf8 -> Int? in
+        let found = w.utf8.withContiguousStorageIfAvailable { utf8 -> Int? in
             let (hash, ascii, _) = ByteWords.fnv(utf8, lowercasing: true)
             return ascii ? monthTable.find(utf8, hash: hash, lowercasing: true) : nil
         }
-        if let found { return found >= 0 ? monthKeys[found] : nil }
+        if case let found?? = found { return found >= 0 ? monthKeys[found] : nil }
         // Not ASCII: the standard library's lowercasing decides.
         let lower = w.lowercased()
         return months[lower].map { (lower, $0) }

@@ -116,15 +116,15 @@ public struct SentenceSplitter: Sendable {
 
     /// `word` lowercased is one of `abbreviations`.
     static func isAbbreviation(_ word: String) -> Bool {
-        var word = word
-        let ascii = word.withUTF8 { utf8 -> Bool? in
+        let ascii = word.utf8.withContiguousStorageIfAvailable { utf8 -> Bool? in
             // Most words before a full stop are longer than any abbreviation (lowercasing
             // keeps an ASCII word's length).
+            if utf8.count > longestAbbreviation, utf8.allSatisfy({ $0 < 0x80 }) { return false }
             let (hash, ascii, _) = ByteWords.fnv(utf8, lowercasing: true)
             guard ascii else { return nil }
-            return utf8.count <= longestAbbreviation && abbreviationTable.find(utf8, hash: hash, lowercasing: true) >= 0
+            return abbreviationTable.find(utf8, hash: hash, lowercasing: true) >= 0
         }
-        return ascii ?? abbreviations.contains(word.lowercased())
+        return (ascii ?? nil) ?? abbreviations.contains(word.lowercased())
     }
 
     private func isAbbreviation(_ tokens: [Token], _ dot: Int, blockStart: Int) -> Bool {
