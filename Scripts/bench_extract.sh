@@ -57,6 +57,28 @@ for _ in $(seq "$RUNS"); do
     if [ -z "$w2" ] || awk "BEGIN { exit !($w < $w2) }"; then w2=$w; c2=$c; m2=$m; fi
 done
 network_bytes=$(wc -c < "$DATA/network.json")
+
+# Instructions, which do not move with the machine's load as wall time does (a third
+# between runs minutes apart here): callgrind counts those of one extraction of the
+# corpus's first 125 documents (25 copies of the essays, 4.9 MB) on one thread, with
+# Swift's hashing made deterministic so that dictionaries probe alike from run to run.
+# Skipped without valgrind.
+instructions=
+if command -v valgrind >/dev/null; then
+    slice=$(mktemp -d)
+    mkdir "$slice/corpus"
+    cp "$DATA/lexicon.yaml" "$DATA/periods.yaml" "$slice/"
+    texts=("$DATA"/corpus/*.txt)
+    for f in "${texts[@]:0:125}"; do ln -s "$f" "$slice/corpus/$(basename "$f")"; done
+    slice_bytes=$(cat "$slice"/corpus/*.txt | wc -c)
+    # valgrind cannot read the debug information of a Swift binary: a copy without it.
+    cp "$bin" "$slice/factions" && strip --strip-debug "$slice/factions"
+    counted=$(SWIFT_DETERMINISTIC_HASHING=1 taskset -c 0 valgrind --tool=callgrind \
+        --callgrind-out-file="$slice/callgrind.out" "$slice/factions" extract "$slice" -o "$slice/network.json" 2>&1 \
+        | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
+    [ -n "$counted" ] && instructions="$counted $slice_bytes"
+    rm -rf "$slice"
+fi
 summary=$("$bin" rank "$DATA/network.json" --top 1 --format csv | tail -1 | cut -d, -f1-3)
 
 mbps() { calc "$corpus_bytes / 1000000 / $1"; }
@@ -77,5 +99,10 @@ file=$RESULTS/extract-$date.md
     echo "| $(nproc) | $w2 | $c2 | $(mbps "$w2") | $(mib "$m2") | $(calc "$w1 / $w2") |"
     echo
     echo "MB/s is corpus megabytes (10^6 bytes) per wall-clock second of the whole command: reading, both passes, merging and writing network.json; each row is the fastest of $RUNS runs (one core and all cores taking turns), with that run's CPU time and peak memory."
+    if [ -n "$instructions" ]; then
+        read -r count bytes <<< "$instructions"
+        echo
+        echo "Instructions (callgrind, one thread, SWIFT_DETERMINISTIC_HASHING=1) for the whole command on the corpus's first 125 documents, $(calc "$bytes / 1000000") MB: $(calc "$count / 1000000") M, $(calc "$count / $bytes") per byte."
+    fi
 } > "$file"
 cat "$file"
