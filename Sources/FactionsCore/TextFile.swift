@@ -95,70 +95,74 @@ public enum TextFile {
     /// The scalars of `bytes[start...]`, or nil unless they are well-formed UTF-8
     /// (Unicode's table 3-7: no overlong forms, surrogates or values past U+10FFFF).
     static func validScalars(_ bytes: [UInt8], from start: Int) -> [Unicode.Scalar]? {
-        bytes.withUnsafeBufferPointer { utf8 -> [Unicode.Scalar]? in
-            guard utf8.count > start else { return [] }
-            var valid = true
-            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count - start) { out, count in
-                var i = start, k = 0
-                let n = utf8.count
-                let to = out.baseAddress!
-                let from = UnsafeRawPointer(utf8.baseAddress!)
-                while i < n {
-                    // Eight ASCII bytes at a time: nearly all of an English text.
-                    if i + 8 <= n {
-                        let eight = from.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        if eight & 0x8080_8080_8080_8080 == 0 {
-                            for j in 0..<8 {
-                                (to + k + j).initialize(to: Unicode.Scalar(UInt8(truncatingIfNeeded: eight >> (8 * j))))
-                            }
-                            k += 8
-                            i += 8
-                            continue
+        bytes.withUnsafeBufferPointer { validScalars(UnsafeBufferPointer(rebasing: $0[start...])) }
+    }
+
+    /// The scalars of `utf8`, or nil unless it is well-formed UTF-8. Also how the
+    /// extractor decodes a `String`'s UTF-8 (always well-formed).
+    public static func validScalars(_ utf8: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar]? {
+        guard !utf8.isEmpty else { return [] }
+        var valid = true
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
+            var i = 0, k = 0
+            let n = utf8.count
+            let to = out.baseAddress!
+            let from = UnsafeRawPointer(utf8.baseAddress!)
+            while i < n {
+                // Eight ASCII bytes at a time: nearly all of an English text.
+                if i + 8 <= n {
+                    let eight = from.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if eight & 0x8080_8080_8080_8080 == 0 {
+                        for j in 0..<8 {
+                            (to + k + j).initialize(to: Unicode.Scalar(UInt8(truncatingIfNeeded: eight >> (8 * j))))
                         }
-                    }
-                    let b = UInt32(utf8[i])
-                    if b < 0x80 {
-                        out.initializeElement(at: k, to: Unicode.Scalar(UInt8(b)))
-                        k += 1
-                        i += 1
+                        k += 8
+                        i += 8
                         continue
                     }
-                    @inline(__always) func trail(_ j: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {
-                        guard i + j < n else { return nil }
-                        let c = utf8[i + j]
-                        return c >= low && c <= high ? UInt32(c & 0x3F) : nil
-                    }
-                    var v: UInt32
-                    var length: Int
-                    switch b {
-                    case 0xC2...0xDF:
-                        guard let c1 = trail(1) else { valid = false; break }
-                        v = (b & 0x1F) << 6 | c1; length = 2
-                        out.initializeElement(at: k, to: Unicode.Scalar(v)!)
-                        k += 1; i += length; continue
-                    case 0xE0...0xEF:
-                        let low: UInt8 = b == 0xE0 ? 0xA0 : 0x80
-                        let high: UInt8 = b == 0xED ? 0x9F : 0xBF
-                        guard let c1 = trail(1, low, high), let c2 = trail(2) else { valid = false; break }
-                        v = (b & 0x0F) << 12 | c1 << 6 | c2; length = 3
-                        out.initializeElement(at: k, to: Unicode.Scalar(v)!)
-                        k += 1; i += length; continue
-                    case 0xF0...0xF4:
-                        let low: UInt8 = b == 0xF0 ? 0x90 : 0x80
-                        let high: UInt8 = b == 0xF4 ? 0x8F : 0xBF
-                        guard let c1 = trail(1, low, high), let c2 = trail(2), let c3 = trail(3) else { valid = false; break }
-                        v = (b & 0x07) << 18 | c1 << 12 | c2 << 6 | c3; length = 4
-                        out.initializeElement(at: k, to: Unicode.Scalar(v)!)
-                        k += 1; i += length; continue
-                    default:
-                        valid = false
-                    }
-                    break
                 }
-                count = k
+                let b = UInt32(utf8[i])
+                if b < 0x80 {
+                    out.initializeElement(at: k, to: Unicode.Scalar(UInt8(b)))
+                    k += 1
+                    i += 1
+                    continue
+                }
+                @inline(__always) func trail(_ j: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {
+                    guard i + j < n else { return nil }
+                    let c = utf8[i + j]
+                    return c >= low && c <= high ? UInt32(c & 0x3F) : nil
+                }
+                var v: UInt32
+                var length: Int
+                switch b {
+                case 0xC2...0xDF:
+                    guard let c1 = trail(1) else { valid = false; break }
+                    v = (b & 0x1F) << 6 | c1; length = 2
+                    out.initializeElement(at: k, to: Unicode.Scalar(v)!)
+                    k += 1; i += length; continue
+                case 0xE0...0xEF:
+                    let low: UInt8 = b == 0xE0 ? 0xA0 : 0x80
+                    let high: UInt8 = b == 0xED ? 0x9F : 0xBF
+                    guard let c1 = trail(1, low, high), let c2 = trail(2) else { valid = false; break }
+                    v = (b & 0x0F) << 12 | c1 << 6 | c2; length = 3
+                    out.initializeElement(at: k, to: Unicode.Scalar(v)!)
+                    k += 1; i += length; continue
+                case 0xF0...0xF4:
+                    let low: UInt8 = b == 0xF0 ? 0x90 : 0x80
+                    let high: UInt8 = b == 0xF4 ? 0x8F : 0xBF
+                    guard let c1 = trail(1, low, high), let c2 = trail(2), let c3 = trail(3) else { valid = false; break }
+                    v = (b & 0x07) << 18 | c1 << 12 | c2 << 6 | c3; length = 4
+                    out.initializeElement(at: k, to: Unicode.Scalar(v)!)
+                    k += 1; i += length; continue
+                default:
+                    valid = false
+                }
+                break
             }
-            return valid ? scalars : nil
+            count = k
         }
+        return valid ? scalars : nil
     }
 
     private static func hasNULOrLongLine(_ bytes: [UInt8]) -> Bool {

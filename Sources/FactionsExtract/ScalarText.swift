@@ -1,3 +1,5 @@
+import FactionsCore
+
 /// Conversions between text and the arrays of Unicode scalars the extractor works
 /// on, done over UTF-8 bytes in one pass (the standard library's scalar-by-scalar
 /// views re-check the string's storage at every step, a fifth of extraction time).
@@ -5,33 +7,8 @@ enum ScalarText {
     /// The scalars of a text.
     static func scalars(of text: String) -> [Unicode.Scalar] {
         var text = text
-        return text.withUTF8 { utf8 -> [Unicode.Scalar] in
-            // At most one scalar per byte; written through a raw buffer, ASCII first.
-            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
-                var i = 0, k = 0
-                let n = utf8.count
-                while i < n {
-                    let b = UInt32(utf8[i])
-                    if b < 0x80 {
-                        out.initializeElement(at: k, to: Unicode.Scalar(UInt8(b)))
-                        k += 1
-                        i += 1
-                        continue
-                    }
-                    // A Swift String is valid UTF-8, so the lead byte gives the length.
-                    var v: UInt32
-                    let length: Int
-                    if b < 0xE0 { v = b & 0x1F; length = 2 }
-                    else if b < 0xF0 { v = b & 0x0F; length = 3 }
-                    else { v = b & 0x07; length = 4 }
-                    for j in 1..<length { v = v << 6 | UInt32(utf8[i + j] & 0x3F) }
-                    out.initializeElement(at: k, to: Unicode.Scalar(v) ?? "\u{FFFD}")
-                    k += 1
-                    i += length
-                }
-                count = k
-            }
-        }
+        // A Swift string is valid UTF-8: the validating decoder never refuses it.
+        return text.withUTF8 { TextFile.validScalars($0)! }
     }
 
     /// A string of scalars.
