@@ -101,7 +101,7 @@ public struct SentenceSplitter: Sendable {
 
     /// The abbreviations in a byte table, where an ASCII word is found with its capitals
     /// read as lowercase: lowercasing each word before a full stop into a new string
-    /// for the set cost a fortieth of extraction.
+    /// for the set was 2 % of extraction (callgrind, 5 MB corpus).
     private static let abbreviationTable: ByteWords = {
         var table = ByteWords(capacity: abbreviations.count, sparsity: 4)
         for word in abbreviations.sorted() {

@@ -197,7 +197,8 @@ enum NetworkJSONWriter {
             guard !items.isEmpty else { return empty("[", "]") }
             open("[")
             // Runs with their estimated sizes, which each run's buffer starts with: grown
-            // from a small buffer, copying as it grew was a twentieth of the writer.
+            // from a small buffer, copying as it grew was a tenth of the writer
+            // (callgrind, 5 MB corpus).
             var runs: [(range: Range<Int>, bytes: Int)] = []
             var start = 0, bytes = 0
             for (i, item) in items.enumerated() {
