@@ -26,8 +26,19 @@ enum NetworkJSONWriter {
     static func write(_ network: ActorNetwork, chunk: Int,
                       emit: (UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) {
         var w = Writer(capacity: min(chunk, 1 << 20) + 4096)
-        // Offered the bytes so far between runs of actors and ties.
-        func flush(_ w: inout Writer) throws(FileError) {
+        // Offered each run of actors or ties as it is formatted, after the bytes so far.
+        // A run of a chunk or more goes to `emit` as it lies: copied into the writer's
+        // buffer first, every byte of network.json was copied once more on one core.
+        func flush(_ w: inout Writer, _ run: ByteBuffer) throws(FileError) {
+            if run.count >= chunk {
+                if w.out.count > 0 {
+                    try emit(UnsafeRawBufferPointer(w.out.bytes))
+                    w.out.removeAll()
+                }
+                try emit(UnsafeRawBufferPointer(run.bytes))
+                return
+            }
+            w.out.append(contentsOf: run.bytes)
             guard w.out.count >= chunk else { return }
             try emit(UnsafeRawBufferPointer(w.out.bytes))
             w.out.removeAll()
@@ -189,10 +200,10 @@ enum NetworkJSONWriter {
         }
 
         /// `array` for long arrays: contiguous runs of about `chunk` bytes (by `size`, an
-        /// estimate) are formatted on all cores, one run to a core, and appended in
-        /// order, so the output is the same as one writer's; `flush` is offered the
-        /// bytes so far after each run.
-        mutating func streamedArray<T>(_ items: [T], chunk: Int, flush: (inout Writer) throws(FileError) -> Void,
+        /// estimate) are formatted on all cores, one run to a core, and handed to
+        /// `flush` in order (which writes a run or keeps it after the bytes so far), so
+        /// the output is the same as one writer's.
+        mutating func streamedArray<T>(_ items: [T], chunk: Int, flush: (inout Writer, ByteBuffer) throws(FileError) -> Void,
                                        size: (T) -> Int, _ element: (inout Writer, T) -> Void) throws(FileError) {
             guard !items.isEmpty else { return empty("[", "]") }
             open("[")
@@ -221,11 +232,7 @@ enum NetworkJSONWriter {
                     part.elements(items, run.range, element)
                     return part.out
                 }
-                out.reserve(parts.reduce(0) { $0 + $1.count })
-                for part in parts {
-                    out.append(contentsOf: part.bytes)
-                    try flush(&self)
-                }
+                for part in parts { try flush(&self, part) }
             }
             close("]")
         }
