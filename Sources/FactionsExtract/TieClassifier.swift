@@ -124,12 +124,21 @@ public struct TieClassifier: Sendable {
         var possessive: Bool
     }
 
-    /// The tokens of a sentence in lowercase, and which of them open a cue: the
-    /// classifier asks both of each token, several times over.
+    /// What the classifier asks of a lowercase word besides the word itself.
+    struct WordFlags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let opensCue = WordFlags(rawValue: 1)
+        static let clauseBreak = WordFlags(rawValue: 2)
+        static let connector = WordFlags(rawValue: 4)
+    }
+
+    /// The tokens of a sentence in lowercase, and what each is (opens a cue, breaks a
+    /// clause, connects mentions): the classifier asks these of each token several
+    /// times over, and each question was a set or dictionary lookup of the word.
     struct Lowered {
         let start: Int
         let words: [String]
-        let opensCue: [Bool]
+        let flags: [WordFlags]
 
         /// Token `i` in lowercase; tokens outside the sentence (a look before or after
         /// it) are lowercased when asked.
@@ -137,10 +146,25 @@ public struct TieClassifier: Sendable {
             let k = i &- start
             return k >= 0 && k < words.count ? words[k] : tokens[i].text.lowercased()
         }
+
+        /// Whether token `i` is `flag` (worked out when it lies outside the sentence).
+        @inline(__always) func `is`(_ flag: WordFlags, _ i: Int, _ tokens: [Token]) -> Bool {
+            let k = i &- start
+            if k >= 0 && k < flags.count { return flags[k].contains(flag) }
+            return TieClassifier.flags(tokens[i].text.lowercased()).contains(flag)
+        }
     }
 
-    /// Whether `lowercase`, a lowercase token, opens a cue.
-    func opensCue(_ lowercase: String) -> Bool { cues[lowercase] != nil }
+    /// What `lowercase`, a lowercase token, is.
+    func flags(_ lowercase: String) -> WordFlags { Self.flags(lowercase, cues: cues) }
+
+    static func flags(_ lowercase: String, cues: [String: [Cue]]? = nil) -> WordFlags {
+        var flags: WordFlags = []
+        if let cues, cues[lowercase] != nil { flags.insert(.opensCue) }
+        if clauseBreaks.contains(lowercase) { flags.insert(.clauseBreak) }
+        if connectors.contains(lowercase) { flags.insert(.connector) }
+        return flags
+    }
 
     /// Relations in one sentence. `mentions` are the resolved actor mentions in token
     /// order (entry index and token range).
@@ -148,7 +172,7 @@ public struct TieClassifier: Sendable {
                           kinds: [ActorKind]) -> [TypedRelation] {
         guard mentions.count >= 2 else { return [] }
         let words = sentence.map { tokens[$0].text.lowercased() }
-        let lowered = Lowered(start: sentence.lowerBound, words: words, opensCue: words.map(opensCue))
+        let lowered = Lowered(start: sentence.lowerBound, words: words, flags: words.map(flags))
         return relations(tokens: tokens, sentence: sentence, mentions: mentions, kinds: kinds, lowered: lowered)
     }
 
@@ -168,7 +192,7 @@ public struct TieClassifier: Sendable {
         var i = sentence.lowerBound
         var lastCueEnd = -10
         while i < sentence.upperBound {
-            guard !covered(i), lowered.opensCue[i - lowered.start],
+            guard !covered(i), lowered.flags[i - lowered.start].contains(.opensCue),
                   let candidates = cues[lower(i)] else { i += 1; continue }
             // Longest cue starting here.
             var best: Cue? = nil
@@ -373,7 +397,7 @@ public struct TieClassifier: Sendable {
 
     private func crossesClause(_ tokens: [Token], _ from: Int, _ to: Int, _ lowered: Lowered) -> Bool {
         guard from < to else { return false }
-        for i in from..<to where Self.clauseBreaks.contains(lowered(i, tokens)) {
+        for i in from..<to where lowered.is(.clauseBreak, i, tokens) {
             // "the SRs and Mensheviks who wished to continue coalition with the Kadets":
             // a relative pronoun right after the mention keeps it as the subject.
             if i == from, ["who", "which"].contains(lowered(i, tokens)) { continue }
@@ -388,7 +412,7 @@ public struct TieClassifier: Sendable {
         for m in mentions {
             if var last = groups.last {
                 let gap = last.end..<m.tokens.lowerBound
-                if gap.count <= 3, !gap.isEmpty, gap.allSatisfy({ Self.connectors.contains(lowered($0, tokens)) }),
+                if gap.count <= 3, !gap.isEmpty, gap.allSatisfy({ lowered.is(.connector, $0, tokens) }),
                    gap.contains(where: { ["and", ",", "or", "&"].contains(lowered($0, tokens)) }) {
                     if !last.members.contains(m.entry) { last.members.append(m.entry) }
                     last.end = m.tokens.upperBound

@@ -20,10 +20,10 @@ struct Vocabulary {
     /// and capitalised mid-sentence.
     var lowercaseCount: [Int] = []
     var capitalisedCount: [Int] = []
-    /// The word lowercased, nil until asked; and whether that opens a tie cue (-1 until
-    /// asked).
+    /// The word lowercased, nil until asked; and what that is to the tie classifier
+    /// (worked out with the lowercase form).
     var lowercase: [String?] = []
-    var opensCue: [Int8] = []
+    var classifierFlags: [TieClassifier.WordFlags] = []
 
     /// A worker keeps its vocabulary from document to document until it holds this
     /// many words (about 100 MB with the per-word arrays), then starts afresh: the
@@ -70,34 +70,34 @@ struct Vocabulary {
         lowercaseCount.append(0)
         capitalisedCount.append(0)
         lowercase.append(nil)
-        opensCue.append(-1)
+        classifierFlags.append([])
         return Int32(k)
     }
 
-    /// Tokens `range` lowercased, with whether each opens one of `classifier`'s cues,
-    /// for the classifier of a sentence.
+    /// Tokens `range` lowercased, with what each is to `classifier` (opens a cue,
+    /// breaks a clause, connects mentions), for the classifier of a sentence.
     mutating func lowered(_ tokens: [Token], _ range: Range<Int>, for classifier: TieClassifier) -> TieClassifier.Lowered {
         var words: [String] = []
-        var cue: [Bool] = []
+        var flags: [TieClassifier.WordFlags] = []
         words.reserveCapacity(range.count)
-        cue.reserveCapacity(range.count)
+        flags.reserveCapacity(range.count)
         for i in range {
             let w = Int(tokens[i].word)
             guard w >= 0 else {
                 let lower = tokens[i].text.lowercased()
                 words.append(lower)
-                cue.append(classifier.opensCue(lower))
+                flags.append(classifier.flags(lower))
                 continue
             }
             if lowercase[w] == nil {
                 let lower = strings[w].lowercased()
                 lowercase[w] = lower
-                opensCue[w] = classifier.opensCue(lower) ? 1 : 0
+                classifierFlags[w] = classifier.flags(lower)
             }
             words.append(lowercase[w]!)
-            cue.append(opensCue[w] == 1)
+            flags.append(classifierFlags[w])
         }
-        return TieClassifier.Lowered(start: range.lowerBound, words: words, opensCue: cue)
+        return TieClassifier.Lowered(start: range.lowerBound, words: words, flags: flags)
     }
 
     /// Adds the counts kept here to `counts` and clears them.
