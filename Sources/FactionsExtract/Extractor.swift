@@ -638,10 +638,44 @@ public struct Extractor: Sendable {
     func network(_ partials: [MergeAccumulator], documents: [Document], periods: [Period],
                  calendar: String) -> ActorNetwork {
         let cores = Parallel.cores
-        // Pairwise, each round on all cores and each pair in place (slots i and i + 1
-        // belong to one task): absorbing the sums one after another into the first
-        // would copy most of the evidence on one core.
-        var level = partials
+        // Ties: every sum's ties dealt into one share per core by key, each sum letting
+        // go of its ties so that a share holds the only reference to each; every core
+        // then merges its share in place and sorts its evidence. Merged pairwise, the
+        // last pair of sums was left to one core.
+        var sums = partials
+        var shares = [[(key: TieKey, tie: Tie)]](repeating: [], count: cores)
+        for p in sums.indices {
+            for (key, tie) in sums[p].ties { shares[Int(UInt(bitPattern: key.hashValue) % UInt(cores))].append((key, tie)) }
+            sums[p].ties = [:]
+        }
+        let merged = shares.withUnsafeMutableBufferPointer { buffer -> [[Tie]] in
+            let slots = UnsafeSendable(buffer)
+            return Parallel.map(Array(0..<cores)) { c -> [Tie] in
+                var share = slots.value[c]
+                slots.value[c] = []
+                // Taken out one by one, so that a tie's evidence is appended to (and then
+                // sorted) in place: sorting copies of the ties copied every piece of
+                // evidence first. One sum has nothing to merge.
+                var ties: [Tie] = []
+                if sums.count == 1 {
+                    ties.reserveCapacity(share.count)
+                    while let (_, tie) = share.popLast() { ties.append(tie) }
+                } else {
+                    var byKey: [TieKey: Tie] = [:]
+                    while let (key, tie) = share.popLast() {
+                        if byKey[key] == nil { byKey[key] = tie } else { byKey[key]!.merge(tie) }
+                    }
+                    ties = Array(byKey.values)
+                    byKey = [:]
+                }
+                for i in ties.indices { ties[i].evidence.sort() }
+                return ties
+            }
+        }
+        let finalTies = merged.flatMap { $0 }
+        // Mentions and surface forms, pairwise, each round on all cores and each pair in
+        // place (slots i and i + 1 belong to one task).
+        var level = sums
         while level.count > 1 {
             level.withUnsafeMutableBufferPointer { buffer in
                 let slots = UnsafeSendable(buffer)
@@ -652,23 +686,11 @@ public struct Extractor: Sendable {
             }
             level = stride(from: 0, to: level.count, by: 2).map { level[$0] }
         }
-        var total = level.popLast() ?? MergeAccumulator()
+        let total = level.popLast() ?? MergeAccumulator()
         let actors = total.mentions.keys.sorted().map { e -> Actor in
             let entry = lexicon.entries[e]
             return Actor(id: entry.id, name: entry.name, kind: entry.kind, inferred: entry.inferred,
                          aliases: (total.forms[e] ?? []).sorted(), mentions: total.mentions[e] ?? [:])
-        }
-        // Sorting the evidence of a large corpus takes as long as merging it. In place,
-        // once the sum lets go of the ties: sorting copies of them copied every piece
-        // of evidence first.
-        var finalTies = Array(total.ties.values)
-        total.ties = [:]
-        let tieRuns = Parallel.split(finalTies.count, into: finalTies.count >= 64 ? cores : 1)
-        finalTies.withUnsafeMutableBufferPointer { buffer in
-            let ties = UnsafeSendable(buffer)
-            _ = Parallel.map(tieRuns) { range in
-                for i in range { ties.value[i].evidence.sort() }
-            }
         }
         return ActorNetwork(generator: Generator(lexiconHash: lexicon.hash), calendar: calendar,
                             documents: documents, periods: periods, actors: actors, ties: finalTies)
