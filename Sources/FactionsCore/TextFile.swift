@@ -66,16 +66,7 @@ public enum TextFile {
     /// Decodes UTF-8 strictly: invalid bytes and NUL bytes are errors naming the byte
     /// offset and line, never silently replaced.
     public static func decodeUTF8(_ bytes: [UInt8], path: String) throws(InputError) -> String {
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        // A good file costs a scan for NUL bytes and overlong lines plus the standard
-        // library's validation (both vectorised); the walk byte by byte that says
-        // where a file goes wrong runs only when one of them objects.
-        if !hasNULOrLongLine(bytes), let text = String(validating: bytes[start...], as: UTF8.self) { return text }
-        try diagnose(bytes, start: start, path: path)
-        guard let text = String(validating: bytes[start...], as: UTF8.self) else {
-            throw InputError(path: path, message: "invalid UTF-8; convert the file to UTF-8")
-        }
-        return text
+        try decode(bytes, path: path) { String(validating: $0, as: UTF8.self) }
     }
 
     /// `decodeUTF8` straight to Unicode scalars, the form the extractor reads: one
@@ -83,19 +74,22 @@ public enum TextFile {
     /// decoding the string took two (4 % of extraction on a 1 MB corpus). Accepts and
     /// rejects exactly what `decodeUTF8` does, with the same errors.
     public static func decodeScalars(_ bytes: [UInt8], path: String) throws(InputError) -> [Unicode.Scalar] {
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        if !hasNULOrLongLine(bytes), let scalars = validScalars(bytes, from: start) { return scalars }
-        try diagnose(bytes, start: start, path: path)
-        guard let scalars = validScalars(bytes, from: start) else {
-            throw InputError(path: path, message: "invalid UTF-8; convert the file to UTF-8")
-        }
-        return scalars
+        try decode(bytes, path: path) { text in text.withUnsafeBufferPointer { validScalars($0) } }
     }
 
-    /// The scalars of `bytes[start...]`, or nil unless they are well-formed UTF-8
-    /// (Unicode's table 3-7: no overlong forms, surrogates or values past U+10FFFF).
-    static func validScalars(_ bytes: [UInt8], from start: Int) -> [Unicode.Scalar]? {
-        bytes.withUnsafeBufferPointer { validScalars(UnsafeBufferPointer(rebasing: $0[start...])) }
+    /// The text after a byte-order mark as `valid` makes it (nil when it is not
+    /// well-formed UTF-8). A good file costs a scan for NUL bytes and overlong lines
+    /// plus `valid`; the walk byte by byte that says where a file goes wrong runs only
+    /// when one of them objects.
+    private static func decode<Text>(_ bytes: [UInt8], path: String,
+                                     _ valid: (ArraySlice<UInt8>) -> Text?) throws(InputError) -> Text {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if !hasNULOrLongLine(bytes), let text = valid(bytes[start...]) { return text }
+        try diagnose(bytes, start: start, path: path)
+        guard let text = valid(bytes[start...]) else {
+            throw InputError(path: path, message: "invalid UTF-8; convert the file to UTF-8")
+        }
+        return text
     }
 
     /// The scalars of `utf8`, or nil unless it is well-formed UTF-8. Also how the
@@ -133,32 +127,28 @@ public enum TextFile {
                     let c = utf8[i + j]
                     return c >= low && c <= high ? UInt32(c & 0x3F) : nil
                 }
-                var v: UInt32
-                var length: Int
+                // The scalar and its length in bytes, by table 3-7's rows; nil when
+                // the bytes are not one of them.
+                let sequence: (v: UInt32, length: Int)?
                 switch b {
                 case 0xC2...0xDF:
-                    guard let c1 = trail(1) else { valid = false; break }
-                    v = (b & 0x1F) << 6 | c1; length = 2
-                    out.initializeElement(at: k, to: Unicode.Scalar(v)!)
-                    k += 1; i += length; continue
+                    sequence = trail(1).map { ((b & 0x1F) << 6 | $0, 2) }
                 case 0xE0...0xEF:
-                    let low: UInt8 = b == 0xE0 ? 0xA0 : 0x80
-                    let high: UInt8 = b == 0xED ? 0x9F : 0xBF
-                    guard let c1 = trail(1, low, high), let c2 = trail(2) else { valid = false; break }
-                    v = (b & 0x0F) << 12 | c1 << 6 | c2; length = 3
-                    out.initializeElement(at: k, to: Unicode.Scalar(v)!)
-                    k += 1; i += length; continue
+                    if let c1 = trail(1, b == 0xE0 ? 0xA0 : 0x80, b == 0xED ? 0x9F : 0xBF), let c2 = trail(2) {
+                        sequence = ((b & 0x0F) << 12 | c1 << 6 | c2, 3)
+                    } else { sequence = nil }
                 case 0xF0...0xF4:
-                    let low: UInt8 = b == 0xF0 ? 0x90 : 0x80
-                    let high: UInt8 = b == 0xF4 ? 0x8F : 0xBF
-                    guard let c1 = trail(1, low, high), let c2 = trail(2), let c3 = trail(3) else { valid = false; break }
-                    v = (b & 0x07) << 18 | c1 << 12 | c2 << 6 | c3; length = 4
-                    out.initializeElement(at: k, to: Unicode.Scalar(v)!)
-                    k += 1; i += length; continue
+                    if let c1 = trail(1, b == 0xF0 ? 0x90 : 0x80, b == 0xF4 ? 0x8F : 0xBF), let c2 = trail(2),
+                       let c3 = trail(3) {
+                        sequence = ((b & 0x07) << 18 | c1 << 12 | c2 << 6 | c3, 4)
+                    } else { sequence = nil }
                 default:
-                    valid = false
+                    sequence = nil
                 }
-                break
+                guard let (v, length) = sequence else { valid = false; break }
+                out.initializeElement(at: k, to: Unicode.Scalar(v)!)
+                k += 1
+                i += length
             }
             count = k
         }

@@ -121,18 +121,25 @@ struct ByteWords: Sendable {
 }
 
 /// A fixed set of ASCII words looked up by their bytes: FNV-1a and a probe, where a
-/// `Set<String>` hashes every query with SipHash. Discovery asks such sets of most
-/// capitalised words and their neighbours. A query that is not ASCII goes to the
-/// `Set`: string equality is canonical equivalence, which bytes do not see.
+/// `Set<String>` hashes every query with SipHash, and a word longer than any in the set
+/// is turned away before it is hashed. Discovery, sentence splitting and dating ask such
+/// sets of most words they look at. A query that is not ASCII goes to the `Set`: string
+/// equality is canonical equivalence, and lowercasing can change a length, neither of
+/// which bytes see.
 struct WordSet: Sendable {
     let words: Set<String>
+    /// The words in the table's order (a word's number is its place here).
+    private let list: [String]
+    private let longest: Int
     private var table: ByteWords
 
-    init(_ words: Set<String>) {
-        precondition(words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }, "a WordSet holds ASCII words")
-        self.words = words
-        table = ByteWords(capacity: words.count, sparsity: 4)
-        for word in words.sorted() {
+    init<Words: Sequence<String>>(_ words: Words) {
+        self.words = Set(words)
+        list = self.words.sorted()
+        precondition(list.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }, "a WordSet holds ASCII words")
+        longest = list.map(\.utf8.count).max() ?? 0
+        table = ByteWords(capacity: list.count, sparsity: 4)
+        for word in list {
             var word = word
             word.withUTF8 { utf8 in
                 let hash = ByteWords.fnv(utf8).hash
@@ -143,24 +150,41 @@ struct WordSet: Sendable {
 
     /// `words.contains(text)`.
     func contains(_ text: String) -> Bool {
-        find(text, lowercasing: false) ?? words.contains(text)
+        switch find(text, lowercasing: false) {
+        case .ascii(let k): k != nil
+        case .other: words.contains(text)
+        }
     }
 
     /// `words.contains(text.lowercased())`, without making the lowercase string when
     /// `text` is ASCII.
-    func containsLowercased(_ text: String) -> Bool {
-        find(text, lowercasing: true) ?? words.contains(text.lowercased())
+    func containsLowercased(_ text: String) -> Bool { member(lowercasing: text) != nil }
+
+    /// `text.lowercased()` when the set holds it, else nil.
+    func member(lowercasing text: String) -> String? {
+        switch find(text, lowercasing: true) {
+        case .ascii(let k): return k.map { list[$0] }
+        case .other:
+            let lower = text.lowercased()
+            return words.contains(lower) ? lower : nil
+        }
     }
 
-    /// Whether the table has `text` (its ASCII capitals read as lowercase when
-    /// `lowercasing`); nil when `text` is not ASCII.
-    private func find(_ text: String, lowercasing: Bool) -> Bool? {
-        // Read in place (a mutable copy for `withUTF8` retained and released the text);
-        // a string without contiguous UTF-8 goes to the `Set`.
-        let found = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool? in
+    private enum Found {
+        /// An ASCII query: the number of the word it matches, or nil.
+        case ascii(Int?)
+        /// A query that is not ASCII (or has no contiguous UTF-8): for the `Set`.
+        case other
+    }
+
+    private func find(_ text: String, lowercasing: Bool) -> Found {
+        // Read in place (a mutable copy for `withUTF8` retained and released the text).
+        text.utf8.withContiguousStorageIfAvailable { utf8 -> Found in
+            if utf8.count > longest { return utf8.allSatisfy { $0 < 0x80 } ? .ascii(nil) : .other }
             let (hash, ascii, _) = ByteWords.fnv(utf8, lowercasing: lowercasing)
-            return ascii ? table.find(utf8, hash: hash, lowercasing: lowercasing) >= 0 : nil
-        }
-        return found ?? nil
+            guard ascii else { return .other }
+            let k = table.find(utf8, hash: hash, lowercasing: lowercasing)
+            return .ascii(k >= 0 ? k : nil)
+        } ?? .other
     }
 }

@@ -113,34 +113,15 @@ public struct DateResolver: Sendable {
         return out
     }
 
-    /// The keys of `months` with their months, and the keys in a byte table: an ASCII
-    /// word is found there with its capitals read as lowercase, where lowercasing it
-    /// into a new string and hashing that for the dictionary cost 700 instructions a
-    /// capitalised word (most are not months).
-    private static let monthKeys: [(lower: String, month: Int)] = months.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    private static let monthTable: ByteWords = {
-        var table = ByteWords(capacity: monthKeys.count, sparsity: 4)
-        for (key, _) in monthKeys {
-            var key = key
-            key.withUTF8 { utf8 in
-                let hash = ByteWords.fnv(utf8).hash
-                table.insert(utf8, hash: hash, lowercasing: false, slot: -1 - table.find(utf8, hash: hash, lowercasing: false))
-            }
-        }
-        return table
-    }()
+    /// The keys of `months`, where an ASCII word is found with its capitals read as
+    /// lowercase: lowercasing it into a new string and hashing that for the dictionary
+    /// cost 700 instructions a capitalised word (most are not months).
+    private static let monthNames = WordSet(months.keys)
 
     /// The month `w` names, with `w` lowercased, or nil.
     static func month(_ w: String) -> (lower: String, month: Int)? {
-        guard mayBeMonth(w) else { return nil }
-        let found = w.utf8.withContiguousStorageIfAvailable { utf8 -> Int? in
-            let (hash, ascii, _) = ByteWords.fnv(utf8, lowercasing: true)
-            return ascii ? monthTable.find(utf8, hash: hash, lowercasing: true) : nil
-        }
-        if case let found?? = found { return found >= 0 ? monthKeys[found] : nil }
-        // Not ASCII: the standard library's lowercasing decides.
-        let lower = w.lowercased()
-        return months[lower].map { (lower, $0) }
+        guard mayBeMonth(w), let lower = monthNames.member(lowercasing: w) else { return nil }
+        return (lower, months[lower]!)
     }
 
     /// Bit k set when some month name (a key of `months`) opens with letter k of the

@@ -655,19 +655,13 @@ public struct Extractor: Sendable {
                 slots.value[c] = []
                 // Taken out one by one, so that a tie's evidence is appended to (and then
                 // sorted) in place: sorting copies of the ties copied every piece of
-                // evidence first. One sum has nothing to merge.
-                var ties: [Tie] = []
-                if sums.count == 1 {
-                    ties.reserveCapacity(share.count)
-                    while let (_, tie) = share.popLast() { ties.append(tie) }
-                } else {
-                    var byKey: [TieKey: Tie] = [:]
-                    while let (key, tie) = share.popLast() {
-                        if byKey[key] == nil { byKey[key] = tie } else { byKey[key]!.merge(tie) }
-                    }
-                    ties = Array(byKey.values)
-                    byKey = [:]
+                // evidence first.
+                var byKey: [TieKey: Tie] = [:]
+                while let (key, tie) = share.popLast() {
+                    if byKey[key] == nil { byKey[key] = tie } else { byKey[key]!.merge(tie) }
                 }
+                var ties = Array(byKey.values)
+                byKey = [:]
                 for i in ties.indices { ties[i].evidence.sort() }
                 return ties
             }

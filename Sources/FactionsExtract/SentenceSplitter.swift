@@ -28,8 +28,6 @@ public struct SentenceSplitter: Sendable {
         "viz", "al", "esp", "trans", "tr", "repr", "mt", "ft", "vs", "comp", "n", "nn",
     ]
 
-    static let longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
-
     public func split(tokens: [Token], blocks: [TextBlock], scalars: [Unicode.Scalar]) -> [Sentence] {
         var sentences: [Sentence] = []
         for (b, block) in blocks.enumerated() {
@@ -99,33 +97,14 @@ public struct SentenceSplitter: Sendable {
         return t.text.unicodeScalars.first!.properties.isLowercase
     }
 
-    /// The abbreviations in a byte table, where an ASCII word is found with its capitals
-    /// read as lowercase: lowercasing each word before a full stop into a new string
-    /// for the set was 2 % of extraction (callgrind, 5 MB corpus).
-    private static let abbreviationTable: ByteWords = {
-        var table = ByteWords(capacity: abbreviations.count, sparsity: 4)
-        for word in abbreviations.sorted() {
-            var word = word
-            word.withUTF8 { utf8 in
-                let hash = ByteWords.fnv(utf8).hash
-                table.insert(utf8, hash: hash, lowercasing: false, slot: -1 - table.find(utf8, hash: hash, lowercasing: false))
-            }
-        }
-        return table
-    }()
+    /// The abbreviations, where an ASCII word is found with its capitals read as
+    /// lowercase and a word longer than any of them is turned away unhashed:
+    /// lowercasing each word before a full stop into a new string for the set was 2 %
+    /// of extraction (callgrind, 5 MB corpus).
+    private static let abbreviationWords = WordSet(abbreviations)
 
     /// `word` lowercased is one of `abbreviations`.
-    static func isAbbreviation(_ word: String) -> Bool {
-        let ascii = word.utf8.withContiguousStorageIfAvailable { utf8 -> Bool? in
-            // Most words before a full stop are longer than any abbreviation (lowercasing
-            // keeps an ASCII word's length).
-            if utf8.count > longestAbbreviation, utf8.allSatisfy({ $0 < 0x80 }) { return false }
-            let (hash, ascii, _) = ByteWords.fnv(utf8, lowercasing: true)
-            guard ascii else { return nil }
-            return abbreviationTable.find(utf8, hash: hash, lowercasing: true) >= 0
-        }
-        return (ascii ?? nil) ?? abbreviations.contains(word.lowercased())
-    }
+    static func isAbbreviation(_ word: String) -> Bool { abbreviationWords.containsLowercased(word) }
 
     private func isAbbreviation(_ tokens: [Token], _ dot: Int, blockStart: Int) -> Bool {
         guard dot > blockStart else { return false }

@@ -376,8 +376,9 @@ final class ByteBuffer: @unchecked Sendable {
         p.initialize(to: UInt8(ascii: "\""))
         (p + 1).update(from: k.utf8Start, count: length)
         p += 1 + length
-        for b in "\" : ".utf8 { p.initialize(to: b); p += 1 }
-        count = p - base
+        let colon: StaticString = "\" : "
+        p.update(from: colon.utf8Start, count: colon.utf8CodeUnitCount)
+        count = p - base + colon.utf8CodeUnitCount
     }
 
     /// The decimal digits of `v`, written in place.

@@ -121,14 +121,16 @@ func words(_ text: String) -> [String] {
         }
     }
 
-    /// A `WordSet` answers as its `Set` does, for queries in any case and for queries
-    /// that are not ASCII (the Kelvin sign is canonically equivalent to "K").
+    /// A `WordSet` answers as its `Set` does, for queries in any case, longer than any
+    /// of its words, and not ASCII (the Kelvin sign is canonically equivalent to "K").
     @Test func wordSetsAnswerAsTheirSets() {
         for set in [Discovery.connectors, Discovery.stopwords, Discovery.placePrepositions, ["K", "of"]] {
             let words = WordSet(set)
             for query in Self.words + set.flatMap({ [$0, $0.uppercased(), $0.capitalized, $0 + "s"] }) {
                 #expect(words.contains(query) == set.contains(query), "\(query)")
                 #expect(words.containsLowercased(query) == set.contains(query.lowercased()), "\(query)")
+                #expect(words.member(lowercasing: query) == (set.contains(query.lowercased()) ? query.lowercased() : nil),
+                        "\(query)")
             }
         }
     }
