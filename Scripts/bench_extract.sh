@@ -5,7 +5,9 @@
 # document, so per-document work and merging are exercised as in an archive) into
 # Benchmarks/data/corpus-100mb/, then times `factions extract` on it in a release
 # build, once pinned to one core and once on all cores, with peak memory, and writes
-# Benchmarks/results/extract-<date>.md.
+# Benchmarks/results/extract-<date>.md. Each is timed as a user runs it by default (the
+# lexicon plus the names discovery finds: every text read twice) and with a curated
+# lexicon (`--no-discover`: every text read once).
 #
 # Environment: EXTRACT_MB (corpus size, default 100), EXTRACT_RUNS (runs of each,
 # default 3), BENCH_RESULTS (default Benchmarks/results).
@@ -37,10 +39,10 @@ largest_bytes=$(find "$DATA/corpus" -name '*.txt' -printf '%s\n' | sort -n | tai
 
 calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 
-# run LABEL CPULIST: wall s, CPU s, peak KiB of `factions extract`
+# run LABEL CPULIST [FLAGS]: wall s, CPU s, peak KiB of `factions extract`
 run() {
-    local out=$DATA/network.json
-    /usr/bin/time -f "%e %U %S %M" -o "$DATA/time-$1" taskset -c "$2" "$bin" extract "$DATA" -o "$out" >/dev/null
+    local out=$DATA/network$3.json
+    /usr/bin/time -f "%e %U %S %M" -o "$DATA/time-$1" taskset -c "$2" "$bin" extract "$DATA" $3 -o "$out" >/dev/null
     read -r wall user sys peak < "$DATA/time-$1"
     echo "$wall $(calc "$user + $sys") $peak"
 }
@@ -49,14 +51,19 @@ run() {
 # identical builds on this machine.
 RUNS=${EXTRACT_RUNS:-3}
 all_cores=$(seq -s, 0 $(( $(nproc) - 1 )))
-w1=; w2=
+w1=; w2=; v1=; v2=
 for _ in $(seq "$RUNS"); do
     read -r w c m <<< "$(run one 0)"
     if [ -z "$w1" ] || awk "BEGIN { exit !($w < $w1) }"; then w1=$w; c1=$c; m1=$m; fi
     read -r w c m <<< "$(run all "$all_cores")"
     if [ -z "$w2" ] || awk "BEGIN { exit !($w < $w2) }"; then w2=$w; c2=$c; m2=$m; fi
+    read -r w c m <<< "$(run one-curated 0 --no-discover)"
+    if [ -z "$v1" ] || awk "BEGIN { exit !($w < $v1) }"; then v1=$w; d1=$c; n1=$m; fi
+    read -r w c m <<< "$(run all-curated "$all_cores" --no-discover)"
+    if [ -z "$v2" ] || awk "BEGIN { exit !($w < $v2) }"; then v2=$w; d2=$c; n2=$m; fi
 done
 network_bytes=$(wc -c < "$DATA/network.json")
+curated_bytes=$(wc -c < "$DATA/network--no-discover.json")
 
 # Instructions, which do not move with the machine's load as wall time does (a third
 # between runs minutes apart here): callgrind counts those of one extraction of the
@@ -73,10 +80,14 @@ if command -v valgrind >/dev/null; then
     slice_bytes=$(cat "$slice"/corpus/*.txt | wc -c)
     # valgrind cannot read the debug information of a Swift binary: a copy without it.
     cp "$bin" "$slice/factions" && strip --strip-debug "$slice/factions"
-    counted=$(SWIFT_DETERMINISTIC_HASHING=1 taskset -c 0 valgrind --tool=callgrind \
-        --callgrind-out-file="$slice/callgrind.out" "$slice/factions" extract "$slice" -o "$slice/network.json" 2>&1 \
-        | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
-    [ -n "$counted" ] && instructions="$counted $slice_bytes"
+    count() {
+        SWIFT_DETERMINISTIC_HASHING=1 taskset -c 0 valgrind --tool=callgrind \
+            --callgrind-out-file="$slice/callgrind.out" "$slice/factions" extract "$slice" "$@" -o "$slice/network.json" 2>&1 \
+            | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+    }
+    counted=$(count)
+    counted_curated=$(count --no-discover)
+    [ -n "$counted" ] && [ -n "$counted_curated" ] && instructions="$counted $counted_curated $slice_bytes"
     rm -rf "$slice"
 fi
 summary=$("$bin" rank "$DATA/network.json" --top 1 --format csv | tail -1 | cut -d, -f1-3)
@@ -90,19 +101,21 @@ file=$RESULTS/extract-$date.md
     echo
     echo "- machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "- factions $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Sources || echo ' + uncommitted changes'), $(swift --version 2>/dev/null | head -1)"
-    echo "- corpus: the five bundled essays copied $copies times, $documents documents, $(calc "$corpus_bytes / 1000000") MB; largest document $largest_bytes bytes; discovery on (every text read twice)"
-    echo "- output: network.json $(calc "$network_bytes / 1000000") MB; top actor (rank, id, name): $summary"
+    echo "- corpus: the five bundled essays copied $copies times, $documents documents, $(calc "$corpus_bytes / 1000000") MB; largest document $largest_bytes bytes"
+    echo "- output: network.json $(calc "$network_bytes / 1000000") MB with discovery, $(calc "$curated_bytes / 1000000") MB with \`--no-discover\`; top actor (rank, id, name): $summary"
     echo
-    echo "| cores | wall s | CPU s | MB/s | peak MiB | speed-up |"
-    echo "|---:|---:|---:|---:|---:|---:|"
-    echo "| 1 | $w1 | $c1 | $(mbps "$w1") | $(mib "$m1") | 1.00 |"
-    echo "| $(nproc) | $w2 | $c2 | $(mbps "$w2") | $(mib "$m2") | $(calc "$w1 / $w2") |"
+    echo "| actors | readings of each text | cores | wall s | CPU s | MB/s | peak MiB | speed-up on $(nproc) cores |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| lexicon + discovery (default) | 2 | 1 | $w1 | $c1 | $(mbps "$w1") | $(mib "$m1") | |"
+    echo "| lexicon + discovery (default) | 2 | $(nproc) | $w2 | $c2 | $(mbps "$w2") | $(mib "$m2") | $(calc "$w1 / $w2") |"
+    echo "| lexicon only (\`--no-discover\`) | 1 | 1 | $v1 | $d1 | $(mbps "$v1") | $(mib "$n1") | |"
+    echo "| lexicon only (\`--no-discover\`) | 1 | $(nproc) | $v2 | $d2 | $(mbps "$v2") | $(mib "$n2") | $(calc "$v1 / $v2") |"
     echo
-    echo "MB/s is corpus megabytes (10^6 bytes) per wall-clock second of the whole command: reading, both passes, merging and writing network.json; each row is the fastest of $RUNS runs (one core and all cores taking turns), with that run's CPU time and peak memory."
+    echo "MB/s is corpus megabytes (10^6 bytes) per wall-clock second of the whole command: reading, every pass, merging and writing network.json; each row is the fastest of $RUNS runs (the four rows taking turns), with that run's CPU time and peak memory."
     if [ -n "$instructions" ]; then
-        read -r count bytes <<< "$instructions"
+        read -r count count_curated bytes <<< "$instructions"
         echo
-        echo "Instructions (callgrind, one thread, SWIFT_DETERMINISTIC_HASHING=1) for the whole command on the corpus's first 125 documents, $(calc "$bytes / 1000000") MB: $(calc "$count / 1000000") M, $(calc "$count / $bytes") per byte."
+        echo "Instructions (callgrind, one thread, SWIFT_DETERMINISTIC_HASHING=1) for the whole command on the corpus's first 125 documents, $(calc "$bytes / 1000000") MB: $(calc "$count / 1000000") M, $(calc "$count / $bytes") per byte, with discovery; $(calc "$count_curated / 1000000") M, $(calc "$count_curated / $bytes") per byte, with \`--no-discover\`."
     fi
 } > "$file"
 cat "$file"

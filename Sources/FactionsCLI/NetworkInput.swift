@@ -14,6 +14,10 @@ struct NetworkInput: ParsableArguments {
     @Flag(name: .long, help: "Keep actors the lexicon marks as sources (cited historians).")
     var includeSources = false
 
+    @Flag(name: .customLong("discover"), inversion: .prefixedNo,
+          help: "Add the names discovery finds in the texts to the lexicon's actors (--no-discover: the lexicon's actors only, one reading of the texts instead of two).")
+    var discover = true
+
     static let defaultDataset = "Graphs/russia-1917"
 
     var path: String { network ?? Self.defaultDataset }
@@ -39,7 +43,7 @@ struct NetworkInput: ParsableArguments {
         }
         if isDir.boolValue {
             let dataset = try Dataset.load(path: path)
-            let extractor = Extractor(lexicon: dataset.lexicon, options: ExtractionOptions(includeSources: includeSources))
+            let extractor = Extractor(lexicon: dataset.lexicon, options: ExtractionOptions(includeSources: includeSources, discover: discover))
             let bar = ProgressBar.forStandardError(label: "extracting")
             defer { bar?.finish() }
             let network = try extractor.extract(dataset, progress: bar?.callback)

@@ -246,6 +246,35 @@ struct BadInputTests {
         }
     }
 
+    /// Discovery adds the committee the text names twice; `--no-discover` keeps to the
+    /// lexicon's two actors and reads the text once.
+    @Test func noDiscoverKeepsToTheLexicon() throws {
+        let text = "Lenin met Trotsky in October. Lenin joined the Military Revolutionary Committee in Petrograd. "
+            + "Trotsky led the Military Revolutionary Committee.\n"
+        let dir = try dataset(["corpus/a.txt": Array(text.utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func extract(_ flags: [String]) throws -> (actors: [String: Bool], ties: [String], progress: String) {
+            let out = dir.appendingPathComponent("network.json").path
+            let flagText = flags.map { " \($0)" }.joined()
+            let result = try CLI.run(shell: "FACTIONS_PROGRESS=1 '\(CLI.binary.path)' extract '\(dir.path)'\(flagText) -o '\(out)'",
+                                     cwd: CLI.packageRoot)
+            #expect(result.status == 0, "\(result.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as! [String: Any]
+            let actors = (json["actors"] as! [[String: Any]]).map { ($0["id"] as! String, $0["inferred"] as! Bool) }
+            let ties = (json["ties"] as! [[String: Any]]).map { "\($0["source"]!) \($0["type"]!) \($0["target"]!)" }
+            return (Dictionary(uniqueKeysWithValues: actors), ties.sorted(),
+                    result.stderr.split(separator: "\n").last.map(String.init) ?? "")
+        }
+        let discovered = try extract([])
+        #expect(discovered.actors == ["lenin": false, "trotsky": false, "military-revolutionary-committee": true])
+        #expect(discovered.ties.contains("trotsky lead military-revolutionary-committee"))
+        #expect(discovered.progress.contains("pass 2/2"), "\(discovered.progress)")
+        let curated = try extract(["--no-discover"])
+        #expect(curated.actors == ["lenin": false, "trotsky": false])
+        #expect(curated.ties == ["lenin co-occurrence trotsky"])
+        #expect(curated.progress.contains("100%") && !curated.progress.contains("pass"), "\(curated.progress)")
+    }
+
     @Test func goodDatasetExtractsWithCalendarAndDates() throws {
         let dir = try dataset(["periods.yaml": Array("calendar: julian\nperiods:\n  - {id: oct, name: October, from: 1917-10, to: 1917-10}\n".utf8)])
         defer { try? FileManager.default.removeItem(at: dir) }
