@@ -109,6 +109,11 @@ public struct Extractor: Sendable {
     /// and how many such entries there are.
     private let candidateSlot: [Int]
     private let candidateCount: Int
+    /// Per entry: the place of its id among the lexicon's distinct ids in `<` order, and
+    /// the id at each place. Ties are summed under these numbers while documents are read
+    /// (`MergeAccumulator.entryTies`), and ordered by them as by the ids.
+    private let idRank: [Int32]
+    private let idOfRank: [String]
     /// Words a worker's vocabulary holds before it starts afresh (tests set it low).
     var vocabularyLimit = Vocabulary.defaultLimit
 
@@ -131,6 +136,10 @@ public struct Extractor: Sendable {
         for e in Set(candidates.joined()).sorted() { slot[e] = slots; slots += 1 }
         self.candidateSlot = slot
         self.candidateCount = slots
+        let ids = Array(Set(lexicon.entries.map(\.id))).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Int32($0)) })
+        self.idRank = lexicon.entries.map { rank[$0.id]! }
+        self.idOfRank = ids
     }
 
     /// Extracts the whole dataset into a network, with the dataset's overrides applied.
@@ -424,6 +433,7 @@ public struct Extractor: Sendable {
         var vocabulary = Vocabulary()
         var sum = MergeAccumulator()
         let reading = analyse(document: document, scalars: ScalarText.scalars(of: text), vocabulary: &vocabulary, into: &sum)
+        sum.settle()
         var result = DocumentExtraction(document: document)
         result.sentenceCount = reading.sentences.count
         result.unresolved = reading.unresolved
@@ -443,10 +453,17 @@ public struct Extractor: Sendable {
         let reading = read(scalars: scalars, dated: true, resolved: true, vocabulary: &vocabulary)
         let scalars = reading.scalars
         let kinds = lexicon.entries.map(\.kind)
+        // Local, so that the closures making new ties capture the array, not a copy of
+        // the whole extractor.
+        let idRank = idRank, idOfRank = idOfRank
         // Counted here, then added under the file name once per actor: adding each
         // mention under it hashed the name every time.
-        var mentionCounts: [Int: Int] = [:]
-        defer { for (e, count) in mentionCounts { result.mentions[e, default: [:]][document.file, default: 0] += count } }
+        var mentionCounts = [Int](repeating: 0, count: lexicon.entries.count)
+        defer {
+            for (e, count) in mentionCounts.enumerated() where count > 0 {
+                result.mentions[e, default: [:]][document.file, default: 0] += count
+            }
+        }
 
         for (s, sentence) in reading.sentences.enumerated() where sentence.role != .note {
             var actorsInSentence: [Int] = []
@@ -454,8 +471,15 @@ public struct Extractor: Sendable {
             for mention in reading.mentions[s] {
                 guard case .entry(let e) = mention.target else { continue }
                 if lexicon.entries[e].role == .source && !options.includeSources { continue }
-                mentionCounts[e, default: 0] += 1
-                result.forms[e, default: []].insert(surface(scalars, mention))
+                mentionCounts[e] += 1
+                // A one-word mention written plainly is its word: once its surface is
+                // among the entry's forms, the next is not built and hashed again.
+                let w = mention.tokens.count == 1 ? Int(reading.tokens[mention.tokens.lowerBound].word) : -1
+                if w < 0 || vocabulary.formEntry[w] != Int32(e) || !Self.isPlain(scalars, mention.start..<mention.end) {
+                    let (form, plain) = surface(scalars, mention)
+                    result.forms[e, default: []].insert(form)
+                    if plain && w >= 0 { vocabulary.formEntry[w] = Int32(e) }
+                }
                 actorMentions.append((e, mention.tokens))
                 if !actorsInSentence.contains(e) { actorsInSentence.append(e) }
             }
@@ -465,21 +489,22 @@ public struct Extractor: Sendable {
             let evidence = Evidence(document: document.id, sentence: sentence.index, start: sentence.start,
                                     end: sentence.end, quote: quote, interval: interval,
                                     dating: reading.dating[s].rawValue)
-            let ids = actorsInSentence.map { lexicon.entries[$0].id }.sorted()
-            for a in 0..<ids.count {
-                for b in (a + 1)..<ids.count {
-                    let key = TieKey(source: ids[a], target: ids[b], type: Tie.cooccurrence, sign: .neutral, directed: false)
-                    result.ties[key, default: Tie(source: ids[a], target: ids[b], weight: 0)].add(evidence, interval: interval)
+            let ranks = actorsInSentence.map { idRank[$0] }.sorted()
+            for a in 0..<ranks.count {
+                for b in (a + 1)..<ranks.count {
+                    let key = EntryTieKey(source: ranks[a], target: ranks[b], type: 0, sign: .neutral, directed: false)
+                    result.entryTies[key, default: Tie(source: idOfRank[Int(ranks[a])], target: idOfRank[Int(ranks[b])], weight: 0)]
+                        .add(evidence, interval: interval)
                 }
             }
             let lowered = vocabulary.lowered(reading.tokens, sentence.tokens, for: classifier)
             for relation in classifier.relations(tokens: reading.tokens, sentence: sentence.tokens, mentions: actorMentions,
                                                  kinds: kinds, lowered: lowered) {
-                var source = lexicon.entries[relation.source].id
-                var target = lexicon.entries[relation.target].id
+                var source = idRank[relation.source]
+                var target = idRank[relation.target]
                 if !relation.directed && target < source { swap(&source, &target) }
-                let key = TieKey(source: source, target: target, type: relation.type, sign: relation.sign,
-                                 directed: relation.directed)
+                let key = EntryTieKey(source: source, target: target, type: result.typeNumber(relation.type),
+                                      sign: relation.sign, directed: relation.directed)
                 var dated = evidence
                 var when = interval
                 if relation.earlier, let i = interval {
@@ -488,35 +513,42 @@ public struct Extractor: Sendable {
                     dated = Evidence(document: evidence.document, sentence: evidence.sentence, start: evidence.start,
                                      end: evidence.end, quote: evidence.quote, interval: when, dating: "pluperfect")
                 }
-                let fresh = Tie(source: source, target: target, type: relation.type, sign: relation.sign, weight: 0,
-                                directed: relation.directed)
-                result.ties[key, default: fresh].add(dated, interval: when, cue: relation.cue)
+                result.entryTies[key, default: Tie(source: idOfRank[Int(source)], target: idOfRank[Int(target)],
+                                                   type: relation.type, sign: relation.sign, weight: 0,
+                                                   directed: relation.directed)]
+                    .add(dated, interval: when, cue: relation.cue)
             }
         }
         return reading
     }
 
-    /// The original text of a mention with quotes normalised, as shown in `aliases`.
-    private func surface(_ scalars: [Unicode.Scalar], _ m: Mention) -> String {
-        // Printable ASCII with single spaces and none of `*`, `_`, `` ` `` (nearly every
-        // mention) is its own surface: its bytes are the string, with no scalar array
-        // built and no mark normalised on the way.
-        let range = m.start..<m.end
-        var plain = true
+    /// Printable ASCII with single spaces and none of `*`, `_`, `` ` ``: nearly every
+    /// mention, and its own surface. A one-word mention written so is its token's text,
+    /// the same for every such mention of the word.
+    private static func isPlain(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         var afterSpace = false
         for s in scalars[range] {
             let v = s.value
             if v >= 0x80 || v < 0x20 || v == 0x2A || v == 0x5F || v == 0x60 || (v == 0x20 && afterSpace) {
-                plain = false
-                break
+                return false
             }
             afterSpace = v == 0x20
         }
-        if plain {
-            return String(unsafeUninitializedCapacity: range.count) { bytes in
+        return true
+    }
+
+    /// The original text of a mention with quotes normalised, as shown in `aliases`,
+    /// and whether it was plain (`isPlain`).
+    private func surface(_ scalars: [Unicode.Scalar], _ m: Mention) -> (form: String, plain: Bool) {
+        // A plain mention's bytes are the string, with no scalar array built and no mark
+        // normalised on the way.
+        let range = m.start..<m.end
+        if Self.isPlain(scalars, range) {
+            let form = String(unsafeUninitializedCapacity: range.count) { bytes in
                 for (k, s) in scalars[range].enumerated() { bytes[k] = UInt8(truncatingIfNeeded: s.value) }
                 return range.count
             }
+            return (form, true)
         }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(m.end - m.start)
@@ -530,7 +562,7 @@ public struct Extractor: Sendable {
                 lastSpace = false
             }
         }
-        return ScalarText.string(out)
+        return (ScalarText.string(out), false)
     }
 
     /// Resolves `the Soviet`-style forms to the candidate that is most salient where
@@ -644,9 +676,12 @@ public struct Extractor: Sendable {
         // last pair of sums was left to one core.
         var sums = partials
         var shares = [[(key: TieKey, tie: Tie)]](repeating: [], count: cores)
+        func deal(_ key: TieKey, _ tie: Tie) { shares[Int(UInt(bitPattern: key.hashValue) % UInt(cores))].append((key, tie)) }
         for p in sums.indices {
-            for (key, tie) in sums[p].ties { shares[Int(UInt(bitPattern: key.hashValue) % UInt(cores))].append((key, tie)) }
+            for (key, tie) in sums[p].ties { deal(key, tie) }
+            for tie in sums[p].entryTies.values { deal(tie.key, tie) }
             sums[p].ties = [:]
+            sums[p].entryTies = [:]
         }
         let merged = shares.withUnsafeMutableBufferPointer { buffer -> [[Tie]] in
             let slots = UnsafeSendable(buffer)
@@ -696,6 +731,26 @@ struct MergeAccumulator {
     var mentions: [Int: [String: Int]] = [:]
     var forms: [Int: Set<String>] = [:]
     var ties: [TieKey: Tie] = [:]
+    /// Ties as `analyse` finds them, under their ends' id numbers and a number for
+    /// their type, until `settle` moves them into `ties`: a `TieKey` is three strings,
+    /// and hashing and comparing one cost about 1,200 instructions a lookup (callgrind,
+    /// 5 MB corpus: a fortieth of extraction).
+    var entryTies: [EntryTieKey: Tie] = [:]
+    private var typeNumbers: [String: Int32] = [Tie.cooccurrence: 0]
+
+    /// The number of tie type `type` in `entryTies`' keys.
+    mutating func typeNumber(_ type: String) -> Int32 {
+        if let n = typeNumbers[type] { return n }
+        let n = Int32(typeNumbers.count)
+        typeNumbers[type] = n
+        return n
+    }
+
+    /// Moves `entryTies` into `ties`.
+    mutating func settle() {
+        for tie in entryTies.values { add(tie.key, tie) }
+        entryTies = [:]
+    }
 
     mutating func add(_ part: DocumentExtraction) {
         for (e, count) in part.mentionCounts { mentions[e, default: [:]][part.document.file, default: 0] += count }
@@ -747,6 +802,19 @@ extension Tie {
         if let t = other.to { to = to.map { max($0, t) } ?? t }
         for cue in other.cues where !cues.contains(cue) { cues.append(cue) }
         cues.sort()
+    }
+}
+
+/// A tie's identity in `MergeAccumulator.entryTies`: its ends' id numbers (in the order
+/// of `TieKey`), its type's number, sign and direction.
+struct EntryTieKey: Hashable {
+    let ends: UInt64
+    let kind: UInt64
+
+    init(source: Int32, target: Int32, type: Int32, sign: TieSign, directed: Bool) {
+        ends = UInt64(UInt32(bitPattern: source)) << 32 | UInt64(UInt32(bitPattern: target))
+        kind = UInt64(UInt32(bitPattern: type)) << 32 | UInt64(UInt8(bitPattern: Int8(sign.rawValue))) << 1
+            | (directed ? 1 : 0)
     }
 }
 

@@ -205,17 +205,17 @@ public struct Tokenizer: Sendable {
             // A word of ASCII letters ended by what cannot continue a word (nearly every
             // word of an English text) is looked up where it lies: no call to
             // `readWord`, no copy of its bytes.
-            if asciiWord, v > 0x39, let (end, hash) = Self.plainWord(scalars, from: i) {
-                let word = vocabulary.intern(ascii: UnsafeBufferPointer(rebasing: scalars[i..<end]), hash: hash)
-                tokens.append(Token(text: vocabulary.strings[Int(word)], kind: .word, word: word,
-                                    start: i, end: end, possessive: false, startsLine: atLineStart,
-                                    emphasised: inEmphasis, initial: UInt8(truncatingIfNeeded: v),
-                                    length: UInt8(min(end - i, 255))))
-                i = end
-                atLineStart = false
-                lineHasContent = true
-                lineTokenCount += 1
-                continue
+            if asciiWord, v > 0x39 {
+                let before = tokens.count
+                let next = Self.plainRun(scalars, from: i, startsLine: atLineStart, emphasised: inEmphasis,
+                                         tokens: &tokens, vocabulary: &vocabulary)
+                if tokens.count > before {
+                    i = next
+                    atLineStart = false
+                    lineHasContent = true
+                    lineTokenCount += tokens.count - before
+                    continue
+                }
             }
 
             if asciiWord || Self.isWordScalar(c) {
@@ -243,6 +243,32 @@ public struct Tokenizer: Sendable {
         return (tokens, classify(blocks, tokens))
     }
 
+    /// The plain words (see `plainWord`) from `start` and the spaces between them, as
+    /// tokens; returns where the run stops (at `start` when its first word is not
+    /// plain). Most of a text is such runs: in a function of its own, with few values
+    /// live, the loop keeps them in registers, where inside `tokenize` they went to
+    /// memory and back for every word.
+    @inline(never)
+    private static func plainRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, startsLine: Bool,
+                                 emphasised: Bool, tokens: inout [Token], vocabulary: inout Vocabulary) -> Int {
+        let n = scalars.count
+        var i = start
+        var first = startsLine
+        while i < n {
+            let v = scalars[i].value
+            if v == 0x20 { i &+= 1; continue }
+            guard (v | 0x20) &- 0x61 < 26, let (end, hash) = plainWord(scalars, from: i) else { break }
+            let word = vocabulary.intern(ascii: UnsafeBufferPointer(rebasing: scalars[i..<end]), hash: hash)
+            tokens.append(Token(text: vocabulary.strings[Int(word)], kind: .word, word: word,
+                                start: i, end: end, possessive: false, startsLine: first,
+                                emphasised: emphasised, initial: UInt8(truncatingIfNeeded: v),
+                                length: UInt8(min(end &- i, 255))))
+            first = false
+            i = end
+        }
+        return i
+    }
+
     /// The end of the run of ASCII letters from `start` (an ASCII letter) and its
     /// FNV-1a hash, when the word ends there: what follows is not a letter or digit, an
     /// apostrophe, a hyphen or anything outside ASCII, the cases `readWord` reads on
@@ -255,7 +281,8 @@ public struct Tokenizer: Sendable {
         var hash = ByteWords.offset
         while j < n {
             let v = scalars[j].value
-            guard v < 0x80 && (v | 0x20) &- 0x61 < 26 else { break }
+            // Only ASCII letters pass: any other scalar with bit 5 set is at least 0x80.
+            guard (v | 0x20) &- 0x61 < 26 else { break }
             hash = ByteWords.step(hash, UInt8(truncatingIfNeeded: v))
             j &+= 1
         }

@@ -24,6 +24,9 @@ struct Vocabulary {
     /// (worked out with the lowercase form).
     var lowercase: [String?] = []
     var classifierFlags: [TieClassifier.WordFlags] = []
+    /// The lexicon entry whose surface forms (in the accumulator the worker adds into)
+    /// already hold the word as a plainly written one-word mention, or -1.
+    var formEntry: [Int32] = []
 
     /// A worker keeps its vocabulary from document to document until it holds this
     /// many words (about 100 MB with the per-word arrays), then starts afresh: the
@@ -71,6 +74,7 @@ struct Vocabulary {
         capitalisedCount.append(0)
         lowercase.append(nil)
         classifierFlags.append([])
+        formEntry.append(-1)
         return Int32(k)
     }
 
