@@ -78,9 +78,12 @@ struct ByteWords: Sendable {
                         if UInt32(truncatingIfNeeded: entry >> 32) == hash {
                             let k = Int(entry & 0xFFFF_FFFF) - 1
                             let from = Int(starts[k])
-                            if Int(starts[k + 1]) - from == count {
+                            if Int(starts[k &+ 1]) &- from == count {
+                                // Offsets within the table's bytes: no overflow to check.
+                                guard count > 0, let base = bytes.baseAddress else { return k }
+                                let word = base + from
                                 var i = 0
-                                while i < count, bytes[from + i] == byte(i) { i += 1 }
+                                while i < count, word[i] == byte(i) { i &+= 1 }
                                 if i == count { return k }
                             }
                         }
