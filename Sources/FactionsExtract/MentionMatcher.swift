@@ -268,21 +268,53 @@ public struct MentionMatcher: Sendable {
 
     /// `mentions(in:ranges:)` for tokens numbered in `vocabulary`: each distinct word is
     /// looked up in the alias table once per worker, not once per token.
+    ///
+    /// The per-token loop is written out here rather than through `lookUp`: given a
+    /// closure, each token was copied whole for it and the array of answers checked for
+    /// uniqueness on every write (60 instructions a token, callgrind); here a token's
+    /// word is read in place and the answers written through a pointer.
     func mentions(in tokens: [Token], ranges: [Range<Int>], vocabulary: inout Vocabulary) -> [[Mention]] {
-        mentions(in: tokens, ranges: ranges) { token in
-            let w = Int(token.word)
-            guard w >= 0 else { return aliasWord(token.text, possessive: token.possessive) }
-            if var known = vocabulary.aliasWords[w] {
-                // The 's form is asked the first time the word is seen possessive.
-                guard token.possessive, known.possessive == Vocabulary.unknown else { return known }
-                known.possessive = words.id(of: token.text + "'s").id
-                vocabulary.aliasWords[w] = known
-                return known
+        let found = [AliasWord](unsafeUninitializedCapacity: tokens.count) { found, initialized in
+            found.initialize(repeating: AliasWord(id: -1, possessive: -2, hyphen: false))
+            initialized = tokens.count
+            tokens.withUnsafeBufferPointer { tokens in
+                for range in ranges {
+                    for j in range {
+                        let w = Int(tokens[j].word)
+                        let possessive = tokens[j].possessive
+                        if w >= 0, var known = vocabulary.aliasWords[w],
+                           !possessive || known.possessive != Vocabulary.unknown {
+                            if !possessive { known.possessive = -2 }
+                            found[j] = known
+                        } else {
+                            found[j] = learn(tokens[j], vocabulary: &vocabulary)
+                        }
+                    }
+                }
             }
-            let found = aliasWord(token.text, possessive: token.possessive)
-            vocabulary.aliasWords[w] = found
-            return found
         }
+        return ranges.map { mentions(in: tokens, range: $0, found: found) }
+    }
+
+    /// What matching asks of a token the vocabulary has no answer for yet (a new word,
+    /// or a known one first seen possessive), kept there for its next occurrence.
+    @inline(never)
+    private func learn(_ token: Token, vocabulary: inout Vocabulary) -> AliasWord {
+        let w = Int(token.word)
+        var answer: AliasWord
+        if w < 0 {
+            answer = aliasWord(token.text, possessive: token.possessive)
+        } else if var known = vocabulary.aliasWords[w] {
+            // The 's form is asked the first time the word is seen possessive.
+            known.possessive = words.id(of: token.text + "'s").id
+            vocabulary.aliasWords[w] = known
+            answer = known
+        } else {
+            answer = aliasWord(token.text, possessive: token.possessive)
+            vocabulary.aliasWords[w] = answer
+        }
+        if !token.possessive { answer.possessive = -2 }
+        return answer
     }
 
     /// What matching asks of a token's text: its id among alias words (-1: none), the id
