@@ -135,22 +135,25 @@ public struct TieClassifier: Sendable {
     /// The tokens of a sentence in lowercase, and what each is (opens a cue, breaks a
     /// clause, connects mentions): the classifier asks these of each token several
     /// times over, and each question was a set or dictionary lookup of the word.
+    ///
+    /// Read from the vocabulary's own per-word arrays (`Vocabulary.lowered` fills them
+    /// for the sentence's words) by each token's word number: copying them into arrays
+    /// per sentence, and freeing those, was a fortieth of extraction. The vocabulary
+    /// must not change while this is alive (it would copy its arrays).
     struct Lowered {
-        let start: Int
-        let words: [String]
+        let sentence: Range<Int>
+        let words: [String?]
         let flags: [WordFlags]
 
         /// Token `i` in lowercase; tokens outside the sentence (a look before or after
         /// it) are lowercased when asked.
         @inline(__always) func callAsFunction(_ i: Int, _ tokens: [Token]) -> String {
-            let k = i &- start
-            return k >= 0 && k < words.count ? words[k] : tokens[i].text.lowercased()
+            sentence.contains(i) ? words[Int(tokens[i].word)]! : tokens[i].text.lowercased()
         }
 
         /// Whether token `i` is `flag` (worked out when it lies outside the sentence).
         @inline(__always) func `is`(_ flag: WordFlags, _ i: Int, _ tokens: [Token]) -> Bool {
-            let k = i &- start
-            if k >= 0 && k < flags.count { return flags[k].contains(flag) }
+            if sentence.contains(i) { return flags[Int(tokens[i].word)].contains(flag) }
             return TieClassifier.flags(tokens[i].text.lowercased()).contains(flag)
         }
     }
@@ -171,9 +174,12 @@ public struct TieClassifier: Sendable {
     public func relations(tokens: [Token], sentence: Range<Int>, mentions: [(entry: Int, tokens: Range<Int>)],
                           kinds: [ActorKind]) -> [TypedRelation] {
         guard mentions.count >= 2 else { return [] }
-        let words = sentence.map { tokens[$0].text.lowercased() }
-        let lowered = Lowered(start: sentence.lowerBound, words: words, flags: words.map(flags))
-        return relations(tokens: tokens, sentence: sentence, mentions: mentions, kinds: kinds, lowered: lowered)
+        // The sentence's words numbered in a vocabulary of their own.
+        var vocabulary = Vocabulary()
+        var numbered = tokens
+        for i in sentence { numbered[i].word = vocabulary.intern(tokens[i].text) }
+        let lowered = vocabulary.lowered(numbered, sentence, for: self)
+        return relations(tokens: numbered, sentence: sentence, mentions: mentions, kinds: kinds, lowered: lowered)
     }
 
     /// `relations` with the sentence's tokens lowercased already (from the worker's
@@ -192,7 +198,7 @@ public struct TieClassifier: Sendable {
         var i = sentence.lowerBound
         var lastCueEnd = -10
         while i < sentence.upperBound {
-            guard !covered(i), lowered.flags[i - lowered.start].contains(.opensCue),
+            guard !covered(i), lowered.is(.opensCue, i, tokens),
                   let candidates = cues[lower(i)] else { i += 1; continue }
             // Longest cue starting here.
             var best: Cue? = nil

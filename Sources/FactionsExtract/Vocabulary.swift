@@ -80,28 +80,17 @@ struct Vocabulary {
 
     /// Tokens `range` lowercased, with what each is to `classifier` (opens a cue,
     /// breaks a clause, connects mentions), for the classifier of a sentence.
+    /// The tokens must be numbered here.
     mutating func lowered(_ tokens: [Token], _ range: Range<Int>, for classifier: TieClassifier) -> TieClassifier.Lowered {
-        var words: [String] = []
-        var flags: [TieClassifier.WordFlags] = []
-        words.reserveCapacity(range.count)
-        flags.reserveCapacity(range.count)
         for i in range {
             let w = Int(tokens[i].word)
-            guard w >= 0 else {
-                let lower = tokens[i].text.lowercased()
-                words.append(lower)
-                flags.append(classifier.flags(lower))
-                continue
-            }
             if lowercase[w] == nil {
                 let lower = strings[w].lowercased()
                 lowercase[w] = lower
                 classifierFlags[w] = classifier.flags(lower)
             }
-            words.append(lowercase[w]!)
-            flags.append(classifierFlags[w])
         }
-        return TieClassifier.Lowered(start: range.lowerBound, words: words, flags: flags)
+        return TieClassifier.Lowered(sentence: range, words: lowercase, flags: classifierFlags)
     }
 
     /// Adds the counts kept here to `counts` and clears them.
