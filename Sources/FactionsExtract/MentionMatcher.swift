@@ -383,6 +383,8 @@ public struct MentionMatcher: Sendable {
             // written into a string of the right size (appending word by word cost 300
             // instructions a word).
             let form = best.end - i == 1 ? tokens[i].text : Self.joined(tokens, i..<best.end)
+            // Room for a sentence's usual few at once, not grown one, two, four.
+            if out.capacity == 0 { out.reserveCapacity(4) }
             out.append(Mention(target: best.target, tokens: i..<best.end, start: tokens[i].start,
                                end: tokens[best.end - 1].end, form: form))
             i = best.end
