@@ -49,6 +49,14 @@ public struct DateResolver: Sendable {
     /// Dates in `tokens[range]`, skipping tokens inside `excluded` (actor mentions:
     /// "July" in "July Days" is an event, not a month).
     public func find(in tokens: [Token], range: Range<Int>, excluded: [Range<Int>]) -> [Found] {
+        find(in: tokens, range: range, excluded: excluded) { _ in true }
+    }
+
+    /// `find` passing over the tokens `mayStart` says cannot start a date (see
+    /// `mayStartDate`), with `excluded` any collection of ranges.
+    @inline(__always)
+    func find<Ranges: Collection<Range<Int>>>(in tokens: [Token], range: Range<Int>, excluded: Ranges,
+                                              mayStart: (Int) -> Bool) -> [Found] {
         var out: [Found] = []
         var i = range.lowerBound
         // A sentence has a few mentions: a scan of their ranges beats hashing each token.
@@ -76,7 +84,7 @@ public struct DateResolver: Sendable {
             // much as the rest of the scan).
             guard let first = tokens[i].firstByte,
                   (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39),
-                  let w = word(i) else { continue }
+                  mayStart(i), let w = word(i) else { continue }
             // Only a word opening like a month name is looked up.
             if let (lower, month) = Self.month(w), w.first!.isUppercase {
                 // Abbreviations need their dot or a day: "Oct 24th", "Oct. 24".
@@ -111,6 +119,22 @@ public struct DateResolver: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether a token written `w` can start a date as `find` reads one: a capitalised
+    /// month name, a year or a decade. Asked once per distinct word (`Vocabulary`), it
+    /// spares `find` the month and number lookups of every other capitalised word
+    /// (a sixtieth of extraction).
+    static func mayStartDate(_ w: String) -> Bool {
+        guard let first = w.utf8.first, (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39) else {
+            return false
+        }
+        if month(w) != nil, w.first!.isUppercase { return true }
+        if w.utf8.count == 4, let y = Int(w), (1000...2100).contains(y) { return true }
+        if w.utf8.count == 5, w.hasSuffix("s"), let y = Int(w.dropLast()), (1000...2100).contains(y), y % 10 == 0 {
+            return true
+        }
+        return false
     }
 
     /// The keys of `months`, where an ASCII word is found with its capitals read as

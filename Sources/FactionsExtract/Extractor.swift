@@ -324,7 +324,7 @@ public struct Extractor: Sendable {
                              unresolved: &unresolved)
         }
         let (dates, dating) = dated
-            ? date(sentences: sentences, blocks: blocks, tokens: tokens, mentions: sentenceMentions)
+            ? date(sentences: sentences, blocks: blocks, tokens: tokens, mentions: sentenceMentions, vocabulary: &vocabulary)
             : ([MonthInterval?](repeating: nil, count: sentences.count), [Dating](repeating: .undated, count: sentences.count))
         return Reading(scalars: scalars, tokens: tokens, blocks: blocks, sentences: sentences, mentions: sentenceMentions,
                        ignored: ignoredOrAmbiguous, dates: dates, dating: dating, unresolved: unresolved)
@@ -337,7 +337,7 @@ public struct Extractor: Sendable {
     /// dataset's year, else the last year written in the text. Notes are never dated
     /// and never set the year (citations are full of publication years).
     private func date(sentences: [Sentence], blocks: [TextBlock], tokens: [Token],
-                      mentions: [[Mention]]) -> ([MonthInterval?], [Dating]) {
+                      mentions: [[Mention]], vocabulary: inout Vocabulary) -> ([MonthInterval?], [Dating]) {
         let resolver = DateResolver(defaultYear: defaultYear)
         var lastYear: Int? = nil
         var paragraphYear: Int? = nil
@@ -359,7 +359,10 @@ public struct Extractor: Sendable {
                 narrativeAge += 1
                 if narrativeAge > 1 { narrative = nil }
             }
-            var found = resolver.find(in: tokens, range: sentence.tokens, excluded: mentions[s].map(\.tokens))
+            var found = resolver.find(in: tokens, range: sentence.tokens, excluded: mentions[s].lazy.map(\.tokens)) { i in
+                let w = Int(tokens[i].word)
+                return w < 0 || vocabulary.mayStartDate(w)
+            }
             let yearHere = found.last(where: { $0.year != nil && $0.year == $0.toYear })?.year
             let year = yearHere ?? paragraphYear ?? defaultYear ?? lastYear
             // Narratives move forward: "in January" after November of the assumed year

@@ -13,9 +13,33 @@ enum ScalarText {
 
     /// A string of scalars.
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        if let string = scalars.withContiguousStorageIfAvailable(string(contiguous:)) { return string }
         // Exactly sized: quotes live as long as the network.
         var length = 0
         for s in scalars { length += s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4 }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var i = 0
+            for s in scalars { i = append(s, to: buffer, at: i) }
+            return i
+        }
+    }
+
+    /// `string` of scalars in memory (an array or a slice of one: every quote of the
+    /// network). All ASCII, as most sentences are, each scalar is its byte: one pass to
+    /// find that out and one to copy, where the scalar-by-scalar path cost three times
+    /// as much (callgrind: 2,960 instructions a quote).
+    private static func string(contiguous scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        var high: UInt32 = 0
+        for s in scalars { high |= s.value }
+        let count = scalars.count
+        if high < 0x80 {
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                for k in 0..<count { buffer[k] = UInt8(truncatingIfNeeded: scalars[k].value) }
+                return count
+            }
+        }
+        var length = 0
+        for s in scalars { length &+= s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4 }
         return String(unsafeUninitializedCapacity: length) { buffer in
             var i = 0
             for s in scalars { i = append(s, to: buffer, at: i) }

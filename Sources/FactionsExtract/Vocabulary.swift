@@ -27,6 +27,9 @@ struct Vocabulary {
     /// The lexicon entry whose surface forms (in the accumulator the worker adds into)
     /// already hold the word as a plainly written one-word mention, or -1.
     var formEntry: [Int32] = []
+    /// Whether the word can start a date (`DateResolver.mayStartDate`): 0 not asked yet,
+    /// 1 no, 2 yes.
+    private var dateStart: [UInt8] = []
 
     /// A worker keeps its vocabulary from document to document until it holds this
     /// many words (about 100 MB with the per-word arrays), then starts afresh: the
@@ -75,7 +78,15 @@ struct Vocabulary {
         lowercase.append(nil)
         classifierFlags.append([])
         formEntry.append(-1)
+        dateStart.append(0)
         return Int32(k)
+    }
+
+    /// `DateResolver.mayStartDate` of word `w`.
+    @inline(__always)
+    mutating func mayStartDate(_ w: Int) -> Bool {
+        if dateStart[w] == 0 { dateStart[w] = DateResolver.mayStartDate(strings[w]) ? 2 : 1 }
+        return dateStart[w] == 2
     }
 
     /// Tokens `range` lowercased, with what each is to `classifier` (opens a cue,

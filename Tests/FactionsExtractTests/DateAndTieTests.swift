@@ -54,6 +54,35 @@ func relations(_ text: String) -> [String] {
         #expect(dates(text).first?.0 == expected)
     }
 
+    /// Passing over the words `mayStartDate` turns away finds every date all the same:
+    /// each sentence of the bundled essays, with its mentions excluded, yields the same
+    /// dates with the filter as without it (and some sentences yield dates at all).
+    @Test func theDateWordFilterMissesNoDate() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let dataset = try Dataset.load(path: root.appendingPathComponent("Graphs/russia-1917").path)
+        let extractor = Extractor(lexicon: dataset.lexicon)
+        let resolver = DateResolver(defaultYear: 1917)
+        var sentences = 0, dated = 0, filtered = 0
+        for document in dataset.documents {
+            let reading = extractor.read(text: try document.text())
+            for (s, sentence) in reading.sentences.enumerated() {
+                let excluded = reading.mentions[s].map(\.tokens)
+                let all = resolver.find(in: reading.tokens, range: sentence.tokens, excluded: excluded)
+                let skipping = resolver.find(in: reading.tokens, range: sentence.tokens, excluded: excluded) { i in
+                    let start = DateResolver.mayStartDate(reading.tokens[i].text)
+                    if !start { filtered += 1 }
+                    return start
+                }
+                #expect(all == skipping, "\(document.document.id) sentence \(s)")
+                sentences += 1
+                if !all.isEmpty { dated += 1 }
+            }
+        }
+        #expect(sentences > 1_000)
+        #expect(dated > 100)
+        #expect(filtered > 4_000)
+    }
+
     @Test func mayIsAMonthOnlyAsADate() {
         #expect(dates("Lenin may speak.").first?.0 == "none")
         #expect(dates("In May Lenin spoke.").first?.0 == "1917-05")
