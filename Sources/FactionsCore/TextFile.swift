@@ -107,9 +107,9 @@ public enum TextFile {
                 if i + 8 <= n {
                     let eight = from.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                     if eight & 0x8080_8080_8080_8080 == 0 {
-                        for j in 0..<8 {
-                            (to + k + j).initialize(to: Unicode.Scalar(UInt8(truncatingIfNeeded: eight >> (8 * j))))
-                        }
+                        // Widened lane by lane: a scalar is its byte's value.
+                        let wide = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(eight, to: SIMD8<UInt8>.self))
+                        UnsafeMutableRawPointer(to + k).storeBytes(of: wide, as: SIMD8<UInt32>.self)
                         k += 8
                         i += 8
                         continue
