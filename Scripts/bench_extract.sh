@@ -41,8 +41,9 @@ calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 
 # run LABEL CPULIST [FLAGS]: wall s, CPU s, peak KiB of `factions extract`
 run() {
-    local out=$DATA/network$3.json
-    /usr/bin/time -f "%e %U %S %M" -o "$DATA/time-$1" taskset -c "$2" "$bin" extract "$DATA" $3 -o "$out" >/dev/null
+    local flags=${3:-}
+    local out=$DATA/network$flags.json
+    /usr/bin/time -f "%e %U %S %M" -o "$DATA/time-$1" taskset -c "$2" "$bin" extract "$DATA" $flags -o "$out" >/dev/null
     read -r wall user sys peak < "$DATA/time-$1"
     echo "$wall $(calc "$user + $sys") $peak"
 }
