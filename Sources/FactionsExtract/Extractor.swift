@@ -287,16 +287,20 @@ public struct Extractor: Sendable {
     /// `dated: false` skips dating (discovery does not need it).
     public func read(text: String, dated: Bool = true) -> Reading {
         var vocabulary = Vocabulary()
-        return read(scalars: ScalarText.scalars(of: text), dated: dated, resolved: true, vocabulary: &vocabulary)
+        return read(scalars: ScalarText.scalars(of: text), dated: dated, resolved: true, forms: true, vocabulary: &vocabulary)
     }
 
     /// `resolved: false` leaves ambiguous forms unresolved in `mentions`: discovery
     /// only needs the tokens every form covers, resolved or not.
     /// `vocabulary` numbers the tokens' texts; a worker keeps one from document to document.
-    private func read(scalars: [Unicode.Scalar], dated: Bool, resolved: Bool, vocabulary: inout Vocabulary) -> Reading {
+    /// `forms: false` leaves the mentions' `form` empty: extraction never reads it (an
+    /// actor's forms are taken from the original text), and a form of several words was
+    /// a string made for every such mention.
+    private func read(scalars: [Unicode.Scalar], dated: Bool, resolved: Bool, forms: Bool = false,
+                      vocabulary: inout Vocabulary) -> Reading {
         let (tokens, blocks) = Tokenizer().tokenize(scalars, vocabulary: &vocabulary)
         let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
-        let all = matcher.mentions(in: tokens, ranges: sentences.map(\.tokens), vocabulary: &vocabulary)
+        let all = matcher.mentions(in: tokens, ranges: sentences.map(\.tokens), vocabulary: &vocabulary, forms: forms)
         // Per sentence: its mentions without the ignored forms, and the spans of the
         // ignored forms then of the ambiguous ones (unresolved context forms are still
         // not new names). Most sentences have neither, and keep their arrays as they are.
@@ -500,8 +504,9 @@ public struct Extractor: Sendable {
             for a in 0..<ranks.count {
                 for b in (a + 1)..<ranks.count {
                     let key = EntryTieKey(source: ranks[a], target: ranks[b], type: 0, sign: .neutral, directed: false)
-                    result.entryTies[key, default: Tie(source: idOfRank[Int(ranks[a])], target: idOfRank[Int(ranks[b])], weight: 0)]
-                        .add(evidence, interval: interval)
+                    result.addTie(key, evidence, interval: interval) {
+                        Tie(source: idOfRank[Int(ranks[a])], target: idOfRank[Int(ranks[b])], weight: 0)
+                    }
                 }
             }
             let lowered = vocabulary.lowered(reading.tokens, sentence.tokens, for: classifier)
@@ -520,10 +525,10 @@ public struct Extractor: Sendable {
                     dated = Evidence(document: evidence.document, sentence: evidence.sentence, start: evidence.start,
                                      end: evidence.end, quote: evidence.quote, interval: when, dating: "pluperfect")
                 }
-                result.entryTies[key, default: Tie(source: idOfRank[Int(source)], target: idOfRank[Int(target)],
-                                                   type: relation.type, sign: relation.sign, weight: 0,
-                                                   directed: relation.directed)]
-                    .add(dated, interval: when, cue: relation.cue)
+                result.addTie(key, dated, interval: when, cue: relation.cue) {
+                    Tie(source: idOfRank[Int(source)], target: idOfRank[Int(target)], type: relation.type,
+                        sign: relation.sign, weight: 0, directed: relation.directed)
+                }
             }
         }
         return reading
@@ -751,6 +756,23 @@ struct MergeAccumulator {
         let n = Int32(typeNumbers.count)
         typeNumbers[type] = n
         return n
+    }
+
+    /// Adds a sentence's evidence to tie `key` in `entryTies`, made by `make` when new.
+    /// The tie is changed in place; through the dictionary's `default:` subscript, the
+    /// closure making a new tie was allocated on the heap for every lookup (two
+    /// allocations a co-occurring pair).
+    @inline(__always)
+    mutating func addTie(_ key: EntryTieKey, _ evidence: Evidence, interval: MonthInterval?, cue: String? = nil,
+                         make: () -> Tie) {
+        if let k = entryTies.index(forKey: key) {
+            if let cue { entryTies.values[k].add(evidence, interval: interval, cue: cue) }
+            else { entryTies.values[k].add(evidence, interval: interval) }
+            return
+        }
+        var tie = make()
+        if let cue { tie.add(evidence, interval: interval, cue: cue) } else { tie.add(evidence, interval: interval) }
+        entryTies[key] = tie
     }
 
     /// Moves `entryTies` into `ties`.

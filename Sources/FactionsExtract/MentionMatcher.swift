@@ -273,7 +273,8 @@ public struct MentionMatcher: Sendable {
     /// closure, each token was copied whole for it and the array of answers checked for
     /// uniqueness on every write (60 instructions a token, callgrind); here a token's
     /// word is read in place and the answers written through a pointer.
-    func mentions(in tokens: [Token], ranges: [Range<Int>], vocabulary: inout Vocabulary) -> [[Mention]] {
+    /// `forms: false` leaves each mention's `form` empty.
+    func mentions(in tokens: [Token], ranges: [Range<Int>], vocabulary: inout Vocabulary, forms: Bool = true) -> [[Mention]] {
         let found = [AliasWord](unsafeUninitializedCapacity: tokens.count) { found, initialized in
             found.initialize(repeating: AliasWord(id: -1, possessive: -2, hyphen: false))
             initialized = tokens.count
@@ -293,7 +294,7 @@ public struct MentionMatcher: Sendable {
                 }
             }
         }
-        return ranges.map { mentions(in: tokens, range: $0, found: found) }
+        return ranges.map { mentions(in: tokens, range: $0, found: found, forms: forms) }
     }
 
     /// What matching asks of a token the vocabulary has no answer for yet (a new word,
@@ -352,7 +353,7 @@ public struct MentionMatcher: Sendable {
         return ranges.map { mentions(in: tokens, range: $0, found: found) }
     }
 
-    private func mentions(in tokens: [Token], range: Range<Int>, found: [AliasWord]) -> [Mention] {
+    private func mentions(in tokens: [Token], range: Range<Int>, found: [AliasWord], forms: Bool = true) -> [Mention] {
         var out: [Mention] = []
         var i = range.lowerBound
         let limit = range.upperBound
@@ -382,7 +383,7 @@ public struct MentionMatcher: Sendable {
             // Most mentions are one word: no array of words to join. Longer ones are
             // written into a string of the right size (appending word by word cost 300
             // instructions a word).
-            let form = best.end - i == 1 ? tokens[i].text : Self.joined(tokens, i..<best.end)
+            let form = !forms ? "" : best.end - i == 1 ? tokens[i].text : Self.joined(tokens, i..<best.end)
             // Room for a sentence's usual few at once, not grown one, two, four.
             if out.capacity == 0 { out.reserveCapacity(4) }
             out.append(Mention(target: best.target, tokens: i..<best.end, start: tokens[i].start,
