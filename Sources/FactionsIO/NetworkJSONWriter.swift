@@ -230,10 +230,14 @@ enum NetworkJSONWriter {
             // One buffer per core, emptied and used again for each group of runs: a
             // fresh megabyte per run came from the system each time and was faulted in
             // page by page as it was written (perf, 100 MB corpus: a tenth of writing).
-            let buffers = (0..<min(cores, runs.count)).map { _ in ByteBuffer(capacity: 0) }
+            // Four runs a core per group, taken by whichever core is free: with one run
+            // a core, the core with the shorter run waited for the other before the
+            // group was written.
+            let perGroup = 4 * cores
+            let buffers = (0..<min(perGroup, runs.count)).map { _ in ByteBuffer(capacity: 0) }
             var next = 0
             while next < runs.count {
-                let group = Array(runs[next..<min(runs.count, next + cores)].enumerated())
+                let group = Array(runs[next..<min(runs.count, next + perGroup)].enumerated())
                 next += group.count
                 let parts = Parallel.map(group) { slot, run -> ByteBuffer in
                     let buffer = buffers[slot]
