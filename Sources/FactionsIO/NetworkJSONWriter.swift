@@ -227,29 +227,54 @@ enum NetworkJSONWriter {
             }
             let inner = depth
             let cores = Parallel.cores
-            // One buffer per core, emptied and used again for each group of runs: a
-            // fresh megabyte per run came from the system each time and was faulted in
-            // page by page as it was written (perf, 100 MB corpus: a tenth of writing).
-            // Four runs a core per group, taken by whichever core is free: with one run
-            // a core, the core with the shorter run waited for the other before the
-            // group was written.
+            // Runs are formatted in groups of four a core, taken by whichever core is
+            // free (with one run a core, the core with the shorter run waited for the
+            // other). Each group is handed to `flush` while the next is formatted: written
+            // after its group, the file's writes (the kernel copying 300 MB) kept one
+            // core busy and the other idle, a third of writing on two cores (perf, 100 MB
+            // corpus). Two sets of buffers, one being written while the other is filled,
+            // kept from group to group: a fresh megabyte per run came from the system
+            // and was faulted in page by page.
             let perGroup = 4 * cores
-            let buffers = (0..<min(perGroup, runs.count)).map { _ in ByteBuffer(capacity: 0) }
+            let sets = (0..<2).map { _ in (0..<min(perGroup, runs.count)).map { _ in ByteBuffer(capacity: 0) } }
+            var pending: [ByteBuffer] = []
             var next = 0
+            var set = 0
             while next < runs.count {
-                let group = Array(runs[next..<min(runs.count, next + perGroup)].enumerated())
+                let group = runs[next..<min(runs.count, next + perGroup)]
                 next += group.count
-                let parts = Parallel.map(group) { slot, run -> ByteBuffer in
-                    let buffer = buffers[slot]
-                    buffer.removeAll()
-                    buffer.reserve(run.bytes + run.bytes / 8)
-                    var part = Writer(out: buffer)
-                    part.depth = inner
-                    part.elements(items, run.range, element)
-                    return part.out
+                let buffers = sets[set]
+                set = 1 - set
+                var tasks: [RunTask] = pending.isEmpty ? [] : [.flush]
+                tasks += group.enumerated().map { .format(slot: $0.offset, range: $0.element.range, bytes: $0.element.bytes) }
+                let written = pending
+                var failure: FileError? = nil
+                let parts = withUnsafeMutablePointer(to: &self) { me in
+                    Parallel.map(tasks) { task -> ByteBuffer? in
+                        switch task {
+                        case .flush:
+                            // Only this task touches the writer and `failure`.
+                            do throws(FileError) {
+                                for part in written { try flush(&me.pointee, part) }
+                            } catch {
+                                failure = error
+                            }
+                            return nil
+                        case let .format(slot, range, bytes):
+                            let buffer = buffers[slot]
+                            buffer.removeAll()
+                            buffer.reserve(bytes + bytes / 8)
+                            var part = Writer(out: buffer)
+                            part.depth = inner
+                            part.elements(items, range, element)
+                            return part.out
+                        }
+                    }
                 }
-                for part in parts { try flush(&self, part) }
+                if let failure { throw failure }
+                pending = parts.compactMap { $0 }
             }
+            for part in pending { try flush(&self, part) }
             close("]")
         }
 
@@ -333,6 +358,13 @@ enum NetworkJSONWriter {
             }
         }
     }
+}
+
+/// One task of writing a long array: handing the last group of formatted runs to
+/// the file, or formatting one run of the next.
+private enum RunTask {
+    case flush
+    case format(slot: Int, range: Range<Int>, bytes: Int)
 }
 
 /// The bytes being written, through a pointer: appending to an `[UInt8]` checked the
