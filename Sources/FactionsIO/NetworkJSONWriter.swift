@@ -227,7 +227,7 @@ enum NetworkJSONWriter {
             }
             let inner = depth
             let cores = Parallel.cores
-            // Runs are formatted in groups of four a core, taken by whichever core is
+            // Runs are formatted in groups of two a core, taken by whichever core is
             // free (with one run a core, the core with the shorter run waited for the
             // other). Each group is handed to `flush` while the next is formatted: written
             // after its group, the file's writes (the kernel copying 300 MB) kept one
@@ -235,7 +235,7 @@ enum NetworkJSONWriter {
             // corpus). Two sets of buffers, one being written while the other is filled,
             // kept from group to group: a fresh megabyte per run came from the system
             // and was faulted in page by page.
-            let perGroup = 4 * cores
+            let perGroup = 2 * cores
             let sets = (0..<2).map { _ in (0..<min(perGroup, runs.count)).map { _ in ByteBuffer(capacity: 0) } }
             var pending: [ByteBuffer] = []
             var next = 0
