@@ -136,3 +136,23 @@ import Testing
         }
     }
 }
+
+@Suite struct ParallelTests {
+    /// The workers are the CPUs the kernel lets this process run on (what `taskset`
+    /// restricts), read here from /proc as a list of ranges ("0-3,6").
+    @Test func coresAreTheCPUsOfTheAffinityMask() throws {
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") }) else {
+            Issue.record("no Cpus_allowed_list in /proc/self/status")
+            return
+        }
+        let list = line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)
+        var allowed = 0
+        for part in list.split(separator: ",") {
+            let bounds = part.split(separator: "-").compactMap { Int($0) }
+            allowed += bounds.count == 2 ? bounds[1] - bounds[0] + 1 : 1
+        }
+        #expect(allowed >= 1)
+        #expect(Parallel.cores == min(allowed, ProcessInfo.processInfo.activeProcessorCount))
+    }
+}
