@@ -90,9 +90,22 @@ public struct Tokenizer: Sendable {
     // of tokenizing.
     private func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>,
                           vocabulary: inout Vocabulary) -> (tokens: [Token], blocks: [TextBlock]) {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
+        guard !scalars.isEmpty else { return ([], []) }
         var blocks: [TextBlock] = []
+        // Room for a token per scalar, the most there can be (each takes at least one):
+        // tokens are written in place, where appending to an array checked its
+        // uniqueness (a call) and capacity for every token. Only the pages written are
+        // ever backed by memory.
+        let array = [Token](unsafeUninitializedCapacity: scalars.count) { buffer, initialized in
+            var tokens = TokenWriter(base: buffer.baseAddress!)
+            defer { initialized = tokens.count }
+            tokenize(scalars, into: &tokens, blocks: &blocks, vocabulary: &vocabulary)
+        }
+        return (array, classify(blocks, array))
+    }
+
+    private func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, into tokens: inout TokenWriter,
+                          blocks: inout [TextBlock], vocabulary: inout Vocabulary) {
         var blockStart = 0
         let n = scalars.count
         var i = 0
@@ -240,7 +253,6 @@ public struct Tokenizer: Sendable {
             i += 1
         }
         closeBlock()
-        return (tokens, classify(blocks, tokens))
     }
 
     /// The plain words (see `plainWord`) from `start` and the spaces between them, as
@@ -250,7 +262,7 @@ public struct Tokenizer: Sendable {
     /// memory and back for every word.
     @inline(never)
     private static func plainRun(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, startsLine: Bool,
-                                 emphasised: Bool, tokens: inout [Token], vocabulary: inout Vocabulary) -> Int {
+                                 emphasised: Bool, tokens: inout TokenWriter, vocabulary: inout Vocabulary) -> Int {
         let n = scalars.count
         var i = start
         var first = startsLine
@@ -511,6 +523,24 @@ public struct Tokenizer: Sendable {
         default: String(c)
         }
     }
+}
+
+/// Tokens written one after another into memory with room for them all.
+private struct TokenWriter {
+    let base: UnsafeMutablePointer<Token>
+    private(set) var count = 0
+
+    init(base: UnsafeMutablePointer<Token>) {
+        self.base = base
+    }
+
+    @inline(__always)
+    mutating func append(_ token: Token) {
+        (base + count).initialize(to: token)
+        count &+= 1
+    }
+
+    var last: Token? { count > 0 ? base[count - 1] : nil }
 }
 
 /// The UTF-8 of the word being read, and its FNV-1a hash so far: a buffer that grows
