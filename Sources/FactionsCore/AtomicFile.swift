@@ -37,6 +37,8 @@ public enum AtomicFile {
         let tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         // The bytes are read where they lie: a producer hands over its own buffer, not a
         // copy of it as an array.
+        var offset = 0
+        var queued = 0
         func emit(_ raw: UnsafeRawBufferPointer) throws(FileError) {
             var written = 0
             var failure: Int32 = 0
@@ -50,6 +52,14 @@ public enum AtomicFile {
                 written += r
             }
             if failure != 0 { throw FileError(path: path, reason: "write failed: \(String(cString: strerror(failure)))") }
+            offset += written
+            // Every 16 MB, the disk is asked to start on what was written so far, so that
+            // the closing fsync waits for the last pieces only (0.15 s of a 300 MB file's
+            // fsync was waiting for all of it, with both cores idle).
+            if offset - queued >= 16 << 20 {
+                startWriteback(fd, from: queued, count: offset - queued)
+                queued = offset
+            }
         }
         do {
             try produce(emit)
@@ -70,6 +80,22 @@ public enum AtomicFile {
             throw FileError(path: path, reason: "write failed: \(String(cString: strerror(failure)))")
         }
     }
+
+    /// Starts writing `count` bytes of `fd` from `from` to disk without waiting
+    /// (`sync_file_range` with `SYNC_FILE_RANGE_WRITE`, where the system has it; glibc
+    /// declares it only with _GNU_SOURCE, so it is looked up by name). A hint: the
+    /// fsync before the rename is what makes the file durable.
+    private static func startWriteback(_ fd: Int32, from: Int, count: Int) {
+        #if os(Linux)
+        typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
+        guard let symbol = syncFileRange.value else { return }
+        _ = unsafeBitCast(symbol, to: SyncFileRange.self)(fd, Int64(from), Int64(count), 2)
+        #endif
+    }
+
+    #if os(Linux)
+    private static let syncFileRange = UnsafeSendable(dlsym(nil, "sync_file_range"))
+    #endif
 
     public static func write(_ text: String, to path: String) throws(FileError) {
         try write(Array(text.utf8), to: path)
