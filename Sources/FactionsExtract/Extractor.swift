@@ -265,7 +265,7 @@ public struct Extractor: Sendable {
         // The sums handed over as the only references to what they hold: while a second
         // reference lived here, merging copied every tie's evidence before appending to
         // it, and the originals were freed on one core at the end (perf, 100 MB corpus,
-        // two cores: a third of a second).
+        // two cores: freeing the sums fell from 1.5 % of the samples to 0.6 %).
         var accumulators: [MergeAccumulator] = []
         for i in partials.indices {
             accumulators.append(partials[i].accumulator)
