@@ -71,11 +71,7 @@ public struct DateResolver: Sendable {
             guard let d = Int(digits), (1...31).contains(d), digits.count <= 2 else { return nil }
             return d
         }
-        func yearValue(_ j: Int) -> Int? {
-            // UTF-8 length: `Int` reads ASCII only, where it equals the count of characters.
-            guard let w = word(j), w.utf8.count == 4, let y = Int(w), (1000...2100).contains(y) else { return nil }
-            return y
-        }
+        func yearValue(_ j: Int) -> Int? { word(j).flatMap(Self.year) }
         while i < range.upperBound {
             defer { i += 1 }
             // Only a capitalised word (a month) or one opening with a digit (a year, a
@@ -114,7 +110,7 @@ public struct DateResolver: Sendable {
                     out.append(Found(fromMonth: 1, toMonth: 12, year: y, toYear: y))
                 }
             }
-            if w.utf8.count == 5, w.hasSuffix("s"), let y = Int(w.dropLast()), (1000...2100).contains(y), y % 10 == 0 {
+            if let y = Self.decade(w) {
                 out.append(Found(fromMonth: 1, toMonth: 12, year: y, toYear: y + 9))
             }
         }
@@ -129,12 +125,22 @@ public struct DateResolver: Sendable {
         guard let first = w.utf8.first, (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39) else {
             return false
         }
-        if month(w) != nil, w.first!.isUppercase { return true }
-        if w.utf8.count == 4, let y = Int(w), (1000...2100).contains(y) { return true }
-        if w.utf8.count == 5, w.hasSuffix("s"), let y = Int(w.dropLast()), (1000...2100).contains(y), y % 10 == 0 {
-            return true
+        return (month(w) != nil && w.first!.isUppercase) || year(w) != nil || decade(w) != nil
+    }
+
+    /// The year `w` writes: four digits from 1000 to 2100. (UTF-8 length: `Int` reads
+    /// ASCII only, where it equals the count of characters.)
+    static func year(_ w: String) -> Int? {
+        guard w.utf8.count == 4, let y = Int(w), (1000...2100).contains(y) else { return nil }
+        return y
+    }
+
+    /// The first year of the decade `w` writes: "1890s".
+    static func decade(_ w: String) -> Int? {
+        guard w.utf8.count == 5, w.hasSuffix("s"), let y = Int(w.dropLast()), (1000...2100).contains(y), y % 10 == 0 else {
+            return nil
         }
-        return false
+        return y
     }
 
     /// The keys of `months`, where an ASCII word is found with its capitals read as

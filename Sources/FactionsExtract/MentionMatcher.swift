@@ -263,16 +263,18 @@ public struct MentionMatcher: Sendable {
     /// `mentions(in:range:)` for each range (a document's sentences), looking every
     /// token up once.
     public func mentions(in tokens: [Token], ranges: [Range<Int>]) -> [[Mention]] {
-        mentions(in: tokens, ranges: ranges) { aliasWord($0.text, possessive: $0.possessive) }
+        // The tokens numbered in a vocabulary of their own, as a worker numbers a document's.
+        var vocabulary = Vocabulary()
+        let numbered = vocabulary.numbered(tokens, tokens.indices)
+        return mentions(in: numbered, ranges: ranges, vocabulary: &vocabulary)
     }
 
     /// `mentions(in:ranges:)` for tokens numbered in `vocabulary`: each distinct word is
     /// looked up in the alias table once per worker, not once per token.
     ///
-    /// The per-token loop is written out here rather than through `lookUp`: given a
-    /// closure, each token was copied whole for it and the array of answers checked for
-    /// uniqueness on every write (60 instructions a token, callgrind); here a token's
-    /// word is read in place and the answers written through a pointer.
+    /// A token's word is read in place and the answers written through a pointer: given
+    /// to a closure, each token was copied whole for it and the array of answers checked
+    /// for uniqueness on every write (60 instructions a token, callgrind).
     /// `forms: false` leaves each mention's `form` empty.
     func mentions(in tokens: [Token], ranges: [Range<Int>], vocabulary: inout Vocabulary, forms: Bool = true) -> [[Mention]] {
         let found = [AliasWord](unsafeUninitializedCapacity: tokens.count) { found, initialized in
@@ -332,28 +334,7 @@ public struct MentionMatcher: Sendable {
         return AliasWord(id: id, possessive: possessive ? words.id(of: text + "'s").id : Vocabulary.unknown, hyphen: hyphen)
     }
 
-    /// Mentions in each range, with every token's alias word from `lookUp`, asked once
-    /// per token for all ranges at once.
-    @inline(__always)
-    private func mentions(in tokens: [Token], ranges: [Range<Int>],
-                          lookUp: (borrowing Token) -> AliasWord) -> [[Mention]] {
-        // Per token: its word id, the id of its `'s` form (-2: not possessive) and
-        // whether it has a hyphen, in one array (three arrays were three writes, each
-        // checking its array's uniqueness).
-        var found = [AliasWord](repeating: AliasWord(id: -1, possessive: -2, hyphen: false), count: tokens.count)
-        tokens.withUnsafeBufferPointer { tokens in
-            for range in ranges {
-                for j in range {
-                    var word = lookUp(tokens[j])
-                    if !tokens[j].possessive { word.possessive = -2 }
-                    found[j] = word
-                }
-            }
-        }
-        return ranges.map { mentions(in: tokens, range: $0, found: found) }
-    }
-
-    private func mentions(in tokens: [Token], range: Range<Int>, found: [AliasWord], forms: Bool = true) -> [Mention] {
+    private func mentions(in tokens: [Token], range: Range<Int>, found: [AliasWord], forms: Bool) -> [Mention] {
         var out: [Mention] = []
         var i = range.lowerBound
         let limit = range.upperBound

@@ -13,15 +13,8 @@ enum ScalarText {
 
     /// A string of scalars.
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        if let string = scalars.withContiguousStorageIfAvailable(string(contiguous:)) { return string }
-        // Exactly sized: quotes live as long as the network.
-        var length = 0
-        for s in scalars { length += s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4 }
-        return String(unsafeUninitializedCapacity: length) { buffer in
-            var i = 0
-            for s in scalars { i = append(s, to: buffer, at: i) }
-            return i
-        }
+        scalars.withContiguousStorageIfAvailable(string(contiguous:))
+            ?? Array(scalars).withUnsafeBufferPointer(string(contiguous:))
     }
 
     /// `string` of scalars in memory (an array or a slice of one: every quote of the
@@ -38,6 +31,7 @@ enum ScalarText {
                 return count
             }
         }
+        // Exactly sized: quotes live as long as the network.
         var length = 0
         for s in scalars { length &+= s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4 }
         return String(unsafeUninitializedCapacity: length) { buffer in

@@ -176,8 +176,7 @@ public struct TieClassifier: Sendable {
         guard mentions.count >= 2 else { return [] }
         // The sentence's words numbered in a vocabulary of their own.
         var vocabulary = Vocabulary()
-        var numbered = tokens
-        for i in sentence { numbered[i].word = vocabulary.intern(tokens[i].text) }
+        let numbered = vocabulary.numbered(tokens, sentence)
         let lowered = vocabulary.lowered(numbered, sentence, for: self)
         return relations(tokens: numbered, sentence: sentence, mentions: mentions, kinds: kinds, lowered: lowered)
     }

@@ -63,6 +63,15 @@ struct Vocabulary {
         return utf8.withUnsafeBufferPointer { add($0, hash: hash, slot: -1 - found) }
     }
 
+    /// `tokens` with those in `range` numbered here: how the public entry points that
+    /// take tokens from anywhere reach the paths extraction takes, whose tokens are
+    /// numbered in the worker's vocabulary.
+    mutating func numbered(_ tokens: [Token], _ range: Range<Int>) -> [Token] {
+        var numbered = tokens
+        for i in range { numbered[i].word = intern(tokens[i].text) }
+        return numbered
+    }
+
     /// `intern` of a string (punctuation, note markers).
     mutating func intern(_ text: String) -> Int32 {
         var text = text

@@ -281,8 +281,7 @@ enum NetworkJSONWriter {
         /// A month as `"YYYY-MM"`, written in place: two per piece of evidence, each a
         /// string made and scanned for escapes through `description` (190 instructions).
         mutating func month(_ m: Month) {
-            guard (0...9999).contains(m.year), (1...12).contains(m.month) else { return string(m.description) }
-            out.month(year: m.year, month: m.month)
+            if !out.month(m) { string(m.description) }
         }
 
         /// Digits written straight into the output: through `String(v)` each number
@@ -436,21 +435,17 @@ final class ByteBuffer: @unchecked Sendable {
         count = p - base + colon.utf8CodeUnitCount
     }
 
-    /// `"YYYY-MM"` for a year of at most four digits and a month, quotes included.
+    /// `"YYYY-MM"`, quotes included (`Month.writeDigits`); false, with nothing
+    /// written, for a year of more than four digits.
     @inline(__always)
-    func month(year y: Int, month m: Int) {
+    func month(_ m: Month) -> Bool {
         reserve(9)
         let p = base + count
+        guard m.writeDigits(to: p + 1) else { return false }
         p[0] = UInt8(ascii: "\"")
-        p[1] = 0x30 + UInt8(truncatingIfNeeded: y / 1000)
-        p[2] = 0x30 + UInt8(truncatingIfNeeded: y / 100 % 10)
-        p[3] = 0x30 + UInt8(truncatingIfNeeded: y / 10 % 10)
-        p[4] = 0x30 + UInt8(truncatingIfNeeded: y % 10)
-        p[5] = UInt8(ascii: "-")
-        p[6] = 0x30 + UInt8(truncatingIfNeeded: m / 10)
-        p[7] = 0x30 + UInt8(truncatingIfNeeded: m % 10)
         p[8] = UInt8(ascii: "\"")
         count += 9
+        return true
     }
 
     /// The decimal digits of `v`, written in place.

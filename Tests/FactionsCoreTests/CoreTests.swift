@@ -5,6 +5,9 @@ import Testing
 @Suite struct MonthTests {
     @Test func parsesMonthsAndYears() {
         #expect(Month(parsing: "1917-10")?.description == "1917-10")
+        // A year of more than four digits is written out whole, not as four digits.
+        #expect(Month(ordinal: 10_000 * 12 + 2).description == "10000-03")
+        #expect(Month(ordinal: 5 * 12).description == "0005-01")
         #expect(Month(parsing: "1917-13") == nil)
         #expect(Month(parsing: "17-10") == nil)
         #expect(Month(parsing: "1905", end: true)?.description == "1905-12")

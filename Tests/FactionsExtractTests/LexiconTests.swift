@@ -58,6 +58,26 @@ import FactionsCore
 @Suite struct BundledExtractionTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The public matcher, given tokens from anywhere, finds what extraction's matcher
+    /// finds in tokens numbered in a worker's vocabulary: every essay, every sentence.
+    @Test func publicMatcherFindsWhatExtractionFinds() throws {
+        let dataset = try Dataset.load(path: Self.root.appendingPathComponent("Graphs/russia-1917").path)
+        let matcher = MentionMatcher(lexicon: dataset.lexicon)
+        var vocabulary = Vocabulary()
+        var mentions = 0, possessives = 0
+        for document in dataset.documents {
+            let scalars = Array(try document.text().unicodeScalars)
+            let (tokens, blocks) = Tokenizer().tokenize(scalars, vocabulary: &vocabulary)
+            let ranges = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars).map(\.tokens)
+            let public_ = matcher.mentions(in: tokens, ranges: ranges)
+            #expect(public_ == matcher.mentions(in: tokens, ranges: ranges, vocabulary: &vocabulary))
+            mentions += public_.joined().count
+            possessives += public_.joined().filter { tokens[$0.tokens.upperBound - 1].possessive }.count
+        }
+        #expect(mentions > 2_000)
+        #expect(possessives > 20)
+    }
+
     @Test func everyQuoteIsAVerbatimSliceOfItsFile() throws {
         let dataset = try Dataset.load(path: Self.root.appendingPathComponent("Graphs/russia-1917").path)
         let network = try Extractor(lexicon: dataset.lexicon).extract(dataset)
