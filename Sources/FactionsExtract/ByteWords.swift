@@ -191,3 +191,71 @@ struct WordSet: Sendable {
         } ?? .other
     }
 }
+
+/// Words of one to sixteen ASCII letters, each packed into two integers (a letter per
+/// byte, the first eight in one, each shifted in after the one before; no letter is
+/// zero, so the highest byte that is not zero marks the length): the tokenizer's lookup of plain words, which are nearly all of a
+/// text's tokens. Packing a letter is a shift and an OR, with no multiply on the chain
+/// from one letter to the next as FNV-1a has; one multiply hashes the pair, and one
+/// comparison of the pair finds the word. Per word, FNV-1a and `ByteWords`' byte-by-byte
+/// comparison cost about 19 instructions a letter against about 11 here.
+struct PackedWords {
+    private struct Slot {
+        var low: UInt64
+        var high: UInt64
+        /// The word's number + 1 (0: empty).
+        var word: Int32
+    }
+
+    private var slots: [Slot]
+    private var shift: UInt64
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        var bits = 4
+        while 1 << bits < 2 * capacity { bits += 1 }
+        slots = [Slot](repeating: Slot(low: 0, high: 0, word: 0), count: 1 << bits)
+        shift = UInt64(64 - bits)
+    }
+
+    @inline(__always)
+    private static func hash(_ low: UInt64, _ high: UInt64) -> UInt64 {
+        (low &+ high &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+    }
+
+    /// The number of the word packed as `low`, `high`, or −1 − the empty slot where it
+    /// would go.
+    @inline(__always)
+    func find(_ low: UInt64, _ high: UInt64) -> Int {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count &- 1
+            var slot = Int(truncatingIfNeeded: Self.hash(low, high) >> shift)
+            while true {
+                let s = slots[slot]
+                if s.word == 0 { return -1 - slot }
+                if s.low == low && s.high == high { return Int(s.word) &- 1 }
+                slot = (slot &+ 1) & mask
+            }
+        }
+    }
+
+    /// Adds word number `word` packed as `low`, `high` in `slot`, the empty slot `find`
+    /// gave for it.
+    mutating func insert(_ low: UInt64, _ high: UInt64, word: Int32, slot: Int) {
+        slots[slot] = Slot(low: low, high: high, word: word &+ 1)
+        count += 1
+        if 2 * count > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(low: 0, high: 0, word: 0), count: old.count * 2)
+        shift -= 1
+        let mask = slots.count - 1
+        for s in old where s.word != 0 {
+            var slot = Int(truncatingIfNeeded: Self.hash(s.low, s.high) >> shift)
+            while slots[slot].word != 0 { slot = (slot + 1) & mask }
+            slots[slot] = s
+        }
+    }
+}

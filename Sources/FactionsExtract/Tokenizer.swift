@@ -269,8 +269,16 @@ public struct Tokenizer: Sendable {
         while i < n {
             let v = scalars[i].value
             if v == 0x20 { i &+= 1; continue }
-            guard (v | 0x20) &- 0x61 < 26, let (end, hash) = plainWord(scalars, from: i) else { break }
-            let word = vocabulary.intern(ascii: UnsafeBufferPointer(rebasing: scalars[i..<end]), hash: hash)
+            guard (v | 0x20) &- 0x61 < 26, let (end, low, high) = plainWord(scalars, from: i) else { break }
+            let letters = UnsafeBufferPointer(rebasing: scalars[i..<end])
+            let word: Int32
+            if end &- i <= 16 {
+                word = vocabulary.intern(packed: low, high, letters: letters)
+            } else {
+                var hash = ByteWords.offset
+                for s in letters { hash = ByteWords.step(hash, UInt8(truncatingIfNeeded: s.value)) }
+                word = vocabulary.intern(ascii: letters, hash: hash)
+            }
             tokens.append(Token(text: vocabulary.strings[Int(word)], kind: .word, word: word,
                                 start: i, end: end, possessive: false, startsLine: first,
                                 emphasised: emphasised, initial: UInt8(truncatingIfNeeded: v),
@@ -281,28 +289,46 @@ public struct Tokenizer: Sendable {
         return i
     }
 
-    /// The end of the run of ASCII letters from `start` (an ASCII letter) and its
-    /// FNV-1a hash, when the word ends there: what follows is not a letter or digit, an
-    /// apostrophe, a hyphen or anything outside ASCII, the cases `readWord` reads on
-    /// through. Nil otherwise.
+    /// The end of the run of ASCII letters from `start` (an ASCII letter) and, when it
+    /// is at most sixteen letters long, the letters packed a byte each into two
+    /// integers, the first eight into `low` (see `PackedWords`), when the word ends there: what follows is not a
+    /// letter or digit, an apostrophe, a hyphen or anything outside ASCII, the cases
+    /// `readWord` reads on through. Nil otherwise.
     @inline(__always)
     private static func plainWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>,
-                                  from start: Int) -> (end: Int, hash: UInt32)? {
+                                  from start: Int) -> (end: Int, low: UInt64, high: UInt64)? {
         let n = scalars.count
         var j = start
-        var hash = ByteWords.offset
-        while j < n {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        // Only ASCII letters pass `(v | 0x20) - 0x61 < 26`: any other scalar with bit 5
+        // set is at least 0x80.
+        let stop8 = min(n, start &+ 8)
+        while j < stop8 {
             let v = scalars[j].value
-            // Only ASCII letters pass: any other scalar with bit 5 set is at least 0x80.
             guard (v | 0x20) &- 0x61 < 26 else { break }
-            hash = ByteWords.step(hash, UInt8(truncatingIfNeeded: v))
+            low = low &<< 8 | UInt64(truncatingIfNeeded: v)
             j &+= 1
         }
-        if j < n {
-            let v = scalars[j].value
-            if v >= 0x80 || v &- 0x30 < 10 || v == 0x27 || v == 0x2D { return nil }
+        if j &- start == 8 {
+            let stop16 = min(n, start &+ 16)
+            while j < stop16 {
+                let v = scalars[j].value
+                guard (v | 0x20) &- 0x61 < 26 else { break }
+                high = high &<< 8 | UInt64(truncatingIfNeeded: v)
+                j &+= 1
+            }
+            if j &- start == 16 {
+                while j < n, (scalars[j].value | 0x20) &- 0x61 < 26 { j &+= 1 }
+            }
         }
-        return (j, hash)
+        if j < n {
+            // Digits, apostrophe and hyphen as bits of one mask.
+            let v = scalars[j].value
+            let continues: UInt64 = 0x03FF << 0x30 | 1 << 0x27 | 1 << 0x2D
+            if v >= 0x80 || (v < 64 && continues &>> UInt64(v) & 1 != 0) { return nil }
+        }
+        return (j, low, high)
     }
 
     /// Reads the word starting at `start` into `text`: returns the index past it (and

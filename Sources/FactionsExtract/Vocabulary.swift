@@ -12,6 +12,8 @@ struct Vocabulary {
     static let unknown = Int32.min
 
     private var table = ByteWords(capacity: 256, sparsity: 2)
+    /// The plain words (one to sixteen ASCII letters) among them, for the tokenizer.
+    private var packed = PackedWords(capacity: 256)
     /// Per word, by number.
     private(set) var strings: [String] = []
     /// What the mention matcher asks of the word, nil until it asks.
@@ -61,6 +63,27 @@ struct Vocabulary {
         if found >= 0 { return Int32(truncatingIfNeeded: found) }
         let utf8 = scalars.map { UInt8(truncatingIfNeeded: $0.value) }
         return utf8.withUnsafeBufferPointer { add($0, hash: hash, slot: -1 - found) }
+    }
+
+    /// `intern(ascii:hash:)` of a word of one to sixteen ASCII letters, packed as
+    /// `low` and `high` (see `PackedWords`).
+    @inline(__always)
+    mutating func intern(packed low: UInt64, _ high: UInt64, letters: UnsafeBufferPointer<Unicode.Scalar>) -> Int32 {
+        let found = packed.find(low, high)
+        if found >= 0 { return Int32(truncatingIfNeeded: found) }
+        return learn(packed: low, high, letters: letters, slot: -1 - found)
+    }
+
+    /// The first sight of a plain word since the vocabulary started: numbered through
+    /// the byte table, which every other way of reading the word goes through.
+    @inline(never)
+    private mutating func learn(packed low: UInt64, _ high: UInt64, letters: UnsafeBufferPointer<Unicode.Scalar>,
+                                slot: Int) -> Int32 {
+        var hash = ByteWords.offset
+        for s in letters { hash = ByteWords.step(hash, UInt8(truncatingIfNeeded: s.value)) }
+        let word = intern(ascii: letters, hash: hash)
+        packed.insert(low, high, word: word, slot: slot)
+        return word
     }
 
     /// `tokens` with those in `range` numbered here: how the public entry points that

@@ -42,6 +42,38 @@ func words(_ text: String) -> [String] {
         #expect(blocks.map(\.role) == [.heading, .prose, .note])
     }
 
+    /// Plain words are numbered through their letters packed into two integers (eight
+    /// letters each) up to sixteen letters, and through their bytes beyond: words that
+    /// differ only in the ninth, sixteenth or seventeenth letter, or only in length,
+    /// keep their own text and number, and a word met again gets its number again.
+    @Test func plainWordsKeepTheirTextAndNumberAcrossLengths() {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        var list: [String] = []
+        for length in [1, 2, 7, 8, 9, 15, 16, 17, 24, 40] {
+            let base = String((0..<length).map { alphabet[($0 * 7) % alphabet.count] })
+            list.append(base)
+            for k in [0, 7, 8, 15, 16] where k < length {
+                var letters = Array(base)
+                letters[k] = letters[k] == "z" ? "Z" : "z"
+                list.append(String(letters))
+            }
+        }
+        list.append(contentsOf: ["a", "A", "aa", "aaaaaaaa", "aaaaaaaaa", "aaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaa"])
+        // Each word twice, in both orders, between words the general path reads.
+        let text = (list + list.reversed()).joined(separator: " x-y ")
+        var vocabulary = Vocabulary()
+        let tokens = Tokenizer().tokenize(Array(text.unicodeScalars), vocabulary: &vocabulary).tokens
+            .filter { $0.text != "x-y" }
+        #expect(tokens.map(\.text) == list + list.reversed())
+        var numbers: [String: Int32] = [:]
+        for token in tokens {
+            #expect(vocabulary.strings[Int(token.word)] == token.text)
+            if let known = numbers[token.text] { #expect(known == token.word, "\(token.text)") }
+            numbers[token.text] = token.word
+        }
+        #expect(Set(numbers.values).count == Set(list).count)
+    }
+
     @Test func softWrappedLinesStayInOneBlock() {
         let text = "Tsarist forces were caught off guard when\nthe strikes spread.\n"
         let (_, blocks) = Tokenizer().tokenize(Array(text.unicodeScalars))
