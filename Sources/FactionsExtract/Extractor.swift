@@ -305,7 +305,11 @@ public struct Extractor: Sendable {
                       vocabulary: inout Vocabulary) -> Reading {
         let (tokens, blocks) = Tokenizer().tokenize(scalars, vocabulary: &vocabulary)
         let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
-        let all = matcher.mentions(in: tokens, ranges: sentences.map(\.tokens), vocabulary: &vocabulary, forms: forms)
+        // Unresolved readings are discovery's, which looks at prose only: notes and
+        // headings are left unmatched.
+        let ranges = resolved ? sentences.map(\.tokens)
+            : sentences.map { $0.role == .prose ? $0.tokens : $0.tokens.lowerBound..<$0.tokens.lowerBound }
+        let all = matcher.mentions(in: tokens, ranges: ranges, vocabulary: &vocabulary, forms: forms)
         // Per sentence: its mentions without the ignored forms, and the spans of the
         // ignored forms then of the ambiguous ones (unresolved context forms are still
         // not new names). Most sentences have neither, and keep their arrays as they are.
