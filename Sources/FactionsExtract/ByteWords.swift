@@ -203,6 +203,10 @@ struct PackedWords {
     private struct Slot {
         var low: UInt64
         var high: UInt64
+        /// The word's text, read for its token from here, in the cache line the
+        /// probe brought in (read from the vocabulary's list of strings, it was a
+        /// second miss: a tenth of the tokenizer's samples, perf).
+        var text: String
         /// The word's number + 1 (0: empty).
         var word: Int32
     }
@@ -214,7 +218,7 @@ struct PackedWords {
     init(capacity: Int) {
         var bits = 4
         while 1 << bits < 2 * capacity { bits += 1 }
-        slots = [Slot](repeating: Slot(low: 0, high: 0, word: 0), count: 1 << bits)
+        slots = [Slot](repeating: Slot(low: 0, high: 0, text: "", word: 0), count: 1 << bits)
         shift = UInt64(64 - bits)
     }
 
@@ -223,7 +227,7 @@ struct PackedWords {
         (low &+ high &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
     }
 
-    /// The number of the word packed as `low`, `high`, or −1 − the empty slot where it
+    /// The slot of the word packed as `low`, `high`, or −1 − the empty slot where it
     /// would go.
     @inline(__always)
     func find(_ low: UInt64, _ high: UInt64) -> Int {
@@ -231,25 +235,30 @@ struct PackedWords {
             let mask = slots.count &- 1
             var slot = Int(truncatingIfNeeded: Self.hash(low, high) >> shift)
             while true {
-                let s = slots[slot]
-                if s.word == 0 { return -1 - slot }
-                if s.low == low && s.high == high { return Int(s.word) &- 1 }
+                if slots[slot].word == 0 { return -1 - slot }
+                if slots[slot].low == low && slots[slot].high == high { return slot }
                 slot = (slot &+ 1) & mask
             }
         }
     }
 
+    /// The number and text of the word in `slot` (found by `find`).
+    @inline(__always)
+    func word(inSlot slot: Int) -> (word: Int32, text: String) {
+        slots.withUnsafeBufferPointer { s in (s[slot].word &- 1, s[slot].text) }
+    }
+
     /// Adds word number `word` packed as `low`, `high` in `slot`, the empty slot `find`
     /// gave for it.
-    mutating func insert(_ low: UInt64, _ high: UInt64, word: Int32, slot: Int) {
-        slots[slot] = Slot(low: low, high: high, word: word &+ 1)
+    mutating func insert(_ low: UInt64, _ high: UInt64, word: Int32, text: String, slot: Int) {
+        slots[slot] = Slot(low: low, high: high, text: text, word: word &+ 1)
         count += 1
         if 2 * count > slots.count { grow() }
     }
 
     private mutating func grow() {
         let old = slots
-        slots = [Slot](repeating: Slot(low: 0, high: 0, word: 0), count: old.count * 2)
+        slots = [Slot](repeating: Slot(low: 0, high: 0, text: "", word: 0), count: old.count * 2)
         shift -= 1
         let mask = slots.count - 1
         for s in old where s.word != 0 {

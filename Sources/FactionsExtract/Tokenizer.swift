@@ -271,15 +271,16 @@ public struct Tokenizer: Sendable {
             if v == 0x20 { i &+= 1; continue }
             guard (v | 0x20) &- 0x61 < 26, let (end, low, high) = plainWord(scalars, from: i) else { break }
             let letters = UnsafeBufferPointer(rebasing: scalars[i..<end])
-            let word: Int32
+            let (word, text): (Int32, String)
             if end &- i <= 16 {
-                word = vocabulary.intern(packed: low, high, letters: letters)
+                (word, text) = vocabulary.intern(packed: low, high, letters: letters)
             } else {
                 var hash = ByteWords.offset
                 for s in letters { hash = ByteWords.step(hash, UInt8(truncatingIfNeeded: s.value)) }
                 word = vocabulary.intern(ascii: letters, hash: hash)
+                text = vocabulary.strings[Int(word)]
             }
-            tokens.append(Token(text: vocabulary.strings[Int(word)], kind: .word, word: word,
+            tokens.append(Token(text: text, kind: .word, word: word,
                                 start: i, end: end, possessive: false, startsLine: first,
                                 emphasised: emphasised, initial: UInt8(truncatingIfNeeded: v),
                                 length: UInt8(min(end &- i, 255))))

@@ -66,11 +66,12 @@ struct Vocabulary {
     }
 
     /// `intern(ascii:hash:)` of a word of one to sixteen ASCII letters, packed as
-    /// `low` and `high` (see `PackedWords`).
+    /// `low` and `high` (see `PackedWords`), with its text.
     @inline(__always)
-    mutating func intern(packed low: UInt64, _ high: UInt64, letters: UnsafeBufferPointer<Unicode.Scalar>) -> Int32 {
+    mutating func intern(packed low: UInt64, _ high: UInt64,
+                         letters: UnsafeBufferPointer<Unicode.Scalar>) -> (word: Int32, text: String) {
         let found = packed.find(low, high)
-        if found >= 0 { return Int32(truncatingIfNeeded: found) }
+        if found >= 0 { return packed.word(inSlot: found) }
         return learn(packed: low, high, letters: letters, slot: -1 - found)
     }
 
@@ -78,12 +79,12 @@ struct Vocabulary {
     /// the byte table, which every other way of reading the word goes through.
     @inline(never)
     private mutating func learn(packed low: UInt64, _ high: UInt64, letters: UnsafeBufferPointer<Unicode.Scalar>,
-                                slot: Int) -> Int32 {
+                                slot: Int) -> (word: Int32, text: String) {
         var hash = ByteWords.offset
         for s in letters { hash = ByteWords.step(hash, UInt8(truncatingIfNeeded: s.value)) }
         let word = intern(ascii: letters, hash: hash)
-        packed.insert(low, high, word: word, slot: slot)
-        return word
+        packed.insert(low, high, word: word, text: strings[Int(word)], slot: slot)
+        return (word, strings[Int(word)])
     }
 
     /// `tokens` with those in `range` numbered here: how the public entry points that
