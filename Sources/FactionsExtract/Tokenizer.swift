@@ -292,9 +292,9 @@ public struct Tokenizer: Sendable {
 
     /// The end of the run of ASCII letters from `start` (an ASCII letter) and, when it
     /// is at most sixteen letters long, the letters packed a byte each into two
-    /// integers, the first eight into `low` (see `PackedWords`), when the word ends there: what follows is not a
-    /// letter or digit, an apostrophe, a hyphen or anything outside ASCII, the cases
-    /// `readWord` reads on through. Nil otherwise.
+    /// integers, the first eight into `low` (see `PackedWords`), when the word ends
+    /// there: what follows is not a letter or digit, an apostrophe, a hyphen or anything
+    /// outside ASCII, the cases `readWord` reads on through. Nil otherwise.
     @inline(__always)
     private static func plainWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>,
                                   from start: Int) -> (end: Int, low: UInt64, high: UInt64)? {
@@ -302,23 +302,9 @@ public struct Tokenizer: Sendable {
         var j = start
         var low: UInt64 = 0
         var high: UInt64 = 0
-        // Only ASCII letters pass `(v | 0x20) - 0x61 < 26`: any other scalar with bit 5
-        // set is at least 0x80.
-        let stop8 = min(n, start &+ 8)
-        while j < stop8 {
-            let v = scalars[j].value
-            guard (v | 0x20) &- 0x61 < 26 else { break }
-            low = low &<< 8 | UInt64(truncatingIfNeeded: v)
-            j &+= 1
-        }
+        pack(scalars, &j, upTo: min(n, start &+ 8), into: &low)
         if j &- start == 8 {
-            let stop16 = min(n, start &+ 16)
-            while j < stop16 {
-                let v = scalars[j].value
-                guard (v | 0x20) &- 0x61 < 26 else { break }
-                high = high &<< 8 | UInt64(truncatingIfNeeded: v)
-                j &+= 1
-            }
+            pack(scalars, &j, upTo: min(n, start &+ 16), into: &high)
             if j &- start == 16 {
                 while j < n, (scalars[j].value | 0x20) &- 0x61 < 26 { j &+= 1 }
             }
@@ -330,6 +316,20 @@ public struct Tokenizer: Sendable {
             if v >= 0x80 || (v < 64 && continues &>> UInt64(v) & 1 != 0) { return nil }
         }
         return (j, low, high)
+    }
+
+    /// Shifts the ASCII letters from `j` into `value`, a byte each, until one is not a
+    /// letter or `stop` is reached; `j` ends past the last. Only ASCII letters pass
+    /// `(v | 0x20) - 0x61 < 26`: any other scalar with bit 5 set is at least 0x80.
+    @inline(__always)
+    private static func pack(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ j: inout Int, upTo stop: Int,
+                             into value: inout UInt64) {
+        while j < stop {
+            let v = scalars[j].value
+            guard (v | 0x20) &- 0x61 < 26 else { break }
+            value = value &<< 8 | UInt64(truncatingIfNeeded: v)
+            j &+= 1
+        }
     }
 
     /// Reads the word starting at `start` into `text`: returns the index past it (and
