@@ -102,22 +102,30 @@ public struct SentenceSplitter: Sendable {
     /// lowercasing each word before a full stop into a new string for the set was 2 %
     /// of extraction (callgrind, 5 MB corpus).
     private static let abbreviationWords = WordSet(abbreviations)
+    private static let longestAbbreviation = abbreviations.map(\.utf8.count).max()!
 
     /// `word` lowercased is one of `abbreviations`.
     static func isAbbreviation(_ word: String) -> Bool { abbreviationWords.containsLowercased(word) }
 
     private func isAbbreviation(_ tokens: [Token], _ dot: Int, blockStart: Int) -> Bool {
         guard dot > blockStart else { return false }
-        let prev = tokens[dot - 1]
+        // Fields read in place: a copy of the token before the full stop, and of its
+        // text, was a third of the cost of asking (callgrind).
+        let (glued, kind, length, initial) = tokens.withUnsafeBufferPointer {
+            ($0[dot - 1].end == $0[dot].start, $0[dot - 1].kind, $0[dot - 1].length, $0[dot - 1].initial)
+        }
         // The dot must be glued to the word it abbreviates.
-        guard prev.end == tokens[dot].start, prev.kind != .punctuation else { return false }
-        let word = prev.text
+        guard glued, kind != .punctuation else { return false }
         // A single capital letter is an initial (told from the first byte and length
         // the token keeps when they are ASCII: counting the scalars cost 300
         // instructions a full stop).
-        if prev.length != 0 && prev.initial < 0x80 {
-            if prev.length == 1 && prev.initial >= 0x41 && prev.initial <= 0x5A { return true }
-        } else if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase {
+        if length != 0 && initial < 0x80 {
+            if length == 1 && initial >= 0x41 && initial <= 0x5A { return true }
+            // Longer than any abbreviation: no string asked for.
+            if Int(length) > Self.longestAbbreviation { return false }
+        }
+        let word = tokens[dot - 1].text
+        if length == 0 || initial >= 0x80, word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase {
             return true
         }
         if Self.isAbbreviation(word) {
