@@ -10,8 +10,19 @@ public struct Token: Sendable, Hashable {
     /// The text's number in the `Vocabulary` the tokenizer wrote it into, or -1.
     var word: Int32 = -1
     /// Offsets in Unicode scalars of the original file: `original[start..<end]`.
-    public var start: Int
-    public var end: Int
+    public var start: Int {
+        get { Int(startOffset) }
+        set { startOffset = UInt32(newValue) }
+    }
+    public var end: Int {
+        get { Int(endOffset) }
+        set { endOffset = UInt32(newValue) }
+    }
+    /// `start` and `end` in 32 bits (a file is at most `TextFile.maxBytes`, 512 MB):
+    /// a token takes 40 bytes instead of 48, and every stage reads the tokens of a
+    /// document again.
+    private var startOffset: UInt32
+    private var endOffset: UInt32
     /// The word was followed by a possessive `'s` / `’s` (not part of `text`).
     public var possessive: Bool = false
     /// The token is the first of its line in the original file.
@@ -21,9 +32,23 @@ public struct Token: Sendable, Hashable {
     /// The first byte of `text` and its length in bytes (at most 255), kept by the
     /// tokenizer (0 and 0 otherwise): stages ask them of every token, and asking the
     /// string was a tenth of sentence splitting and discovery. Both fit in the padding
-    /// after the flags, so a token stays 48 bytes.
+    /// after the flags, so a token stays 40 bytes.
     var initial: UInt8 = 0
     var length: UInt8 = 0
+
+    init(text: String, kind: Kind, word: Int32 = -1, start: Int, end: Int, possessive: Bool = false,
+         startsLine: Bool = false, emphasised: Bool = false, initial: UInt8 = 0, length: UInt8 = 0) {
+        self.text = text
+        self.kind = kind
+        self.word = word
+        startOffset = UInt32(truncatingIfNeeded: start)
+        endOffset = UInt32(truncatingIfNeeded: end)
+        self.possessive = possessive
+        self.startsLine = startsLine
+        self.emphasised = emphasised
+        self.initial = initial
+        self.length = length
+    }
 
     /// The first byte of `text`, nil when empty.
     @inline(__always) var firstByte: UInt8? { length != 0 ? initial : text.utf8.first }
@@ -91,6 +116,7 @@ public struct Tokenizer: Sendable {
     private func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>,
                           vocabulary: inout Vocabulary) -> (tokens: [Token], blocks: [TextBlock]) {
         guard !scalars.isEmpty else { return ([], []) }
+        precondition(scalars.count <= UInt32.max, "a text of more than 2^32 scalars (files are at most 512 MB)")
         var blocks: [TextBlock] = []
         // Room for a token per scalar, the most there can be (each takes at least one):
         // tokens are written in place, where appending to an array checked its

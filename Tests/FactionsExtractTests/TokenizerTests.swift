@@ -74,6 +74,16 @@ func words(_ text: String) -> [String] {
         #expect(Set(numbers.values).count == Set(list).count)
     }
 
+    /// Offsets are kept in 32 bits, so a token takes 40 bytes; they read back as set.
+    @Test func tokensAreFortyBytesAndKeepTheirOffsets() {
+        #expect(MemoryLayout<Token>.stride == 40)
+        var token = Tokenizer().tokenize(Array("Lenin spoke".unicodeScalars)).tokens[1]
+        #expect((token.start, token.end) == (6, 11))
+        token.start = 511 * 1024 * 1024
+        token.end = Int(UInt32.max)
+        #expect((token.start, token.end) == (511 * 1024 * 1024, Int(UInt32.max)))
+    }
+
     @Test func softWrappedLinesStayInOneBlock() {
         let text = "Tsarist forces were caught off guard when\nthe strikes spread.\n"
         let (_, blocks) = Tokenizer().tokenize(Array(text.unicodeScalars))
