@@ -194,11 +194,12 @@ struct WordSet: Sendable {
 
 /// Words of one to sixteen ASCII letters, each packed into two integers (a letter per
 /// byte, the first eight in one, each shifted in after the one before; no letter is
-/// zero, so the highest byte that is not zero marks the length): the tokenizer's lookup of plain words, which are nearly all of a
-/// text's tokens. Packing a letter is a shift and an OR, with no multiply on the chain
-/// from one letter to the next as FNV-1a has; one multiply hashes the pair, and one
-/// comparison of the pair finds the word. Per word, FNV-1a and `ByteWords`' byte-by-byte
-/// comparison cost about 19 instructions a letter against about 11 here.
+/// zero, so the highest byte that is not zero marks the length): the tokenizer's lookup
+/// of plain words, which are nearly all of a text's tokens. Packing a letter is a shift
+/// and an OR, with no multiply on the chain from one letter to the next as FNV-1a has;
+/// one multiply hashes the pair, and one comparison of the pair finds the word. Per
+/// word, FNV-1a and `ByteWords`' byte-by-byte comparison cost about 19 instructions a
+/// letter against about 11 here.
 struct PackedWords {
     private struct Slot {
         var low: UInt64

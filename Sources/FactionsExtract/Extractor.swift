@@ -203,7 +203,8 @@ public struct Extractor: Sendable {
                 sums.vocabulary.flushCounts(into: &sums.tally.words)
                 sums.vocabulary = Vocabulary(limit: limit)
             }
-            let reading = read(scalars: scalars, dated: false, resolved: false, vocabulary: &sums.vocabulary)
+            let reading = read(scalars: scalars, dated: false, resolved: false, proseOnly: true,
+                               vocabulary: &sums.vocabulary)
             discovery.tally(reading, document: document, index: index, into: &sums.tally, vocabulary: &sums.vocabulary)
             meter.advance(documents[index].byteCount)
         }
@@ -301,13 +302,13 @@ public struct Extractor: Sendable {
     /// `forms: false` leaves the mentions' `form` empty: extraction never reads it (an
     /// actor's forms are taken from the original text), and a form of several words was
     /// a string made for every such mention.
+    /// `proseOnly: true` leaves notes and headings unmatched (discovery looks at prose
+    /// only).
     private func read(scalars: [Unicode.Scalar], dated: Bool, resolved: Bool, forms: Bool = false,
-                      vocabulary: inout Vocabulary) -> Reading {
+                      proseOnly: Bool = false, vocabulary: inout Vocabulary) -> Reading {
         let (tokens, blocks) = Tokenizer().tokenize(scalars, vocabulary: &vocabulary)
         let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
-        // Unresolved readings are discovery's, which looks at prose only: notes and
-        // headings are left unmatched.
-        let ranges = resolved ? sentences.map(\.tokens)
+        let ranges = !proseOnly ? sentences.map(\.tokens)
             : sentences.map { $0.role == .prose ? $0.tokens : $0.tokens.lowerBound..<$0.tokens.lowerBound }
         let all = matcher.mentions(in: tokens, ranges: ranges, vocabulary: &vocabulary, forms: forms)
         // Per sentence: its mentions without the ignored forms, and the spans of the

@@ -119,15 +119,14 @@ public struct SentenceSplitter: Sendable {
         // A single capital letter is an initial (told from the first byte and length
         // the token keeps when they are ASCII: counting the scalars cost 300
         // instructions a full stop).
-        if length != 0 && initial < 0x80 {
+        let ascii = length != 0 && initial < 0x80
+        if ascii {
             if length == 1 && initial >= 0x41 && initial <= 0x5A { return true }
             // Longer than any abbreviation: no string asked for.
             if Int(length) > Self.longestAbbreviation { return false }
         }
         let word = tokens[dot - 1].text
-        if length == 0 || initial >= 0x80, word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase {
-            return true
-        }
+        if !ascii, word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
         if Self.isAbbreviation(word) {
             // "in Oct." at a sentence's end is rare; "Oct. 24" is common. Month names
             // and "no"/"p" count only when a number or lowercase word follows.

@@ -301,9 +301,7 @@ public struct Tokenizer: Sendable {
             if end &- i <= 16 {
                 (word, text) = vocabulary.intern(packed: low, high, letters: letters)
             } else {
-                var hash = ByteWords.offset
-                for s in letters { hash = ByteWords.step(hash, UInt8(truncatingIfNeeded: s.value)) }
-                word = vocabulary.intern(ascii: letters, hash: hash)
+                word = vocabulary.intern(ascii: letters)
                 text = vocabulary.strings[Int(word)]
             }
             tokens.append(Token(text: text, kind: .word, word: word,

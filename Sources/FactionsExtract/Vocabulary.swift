@@ -56,16 +56,17 @@ struct Vocabulary {
         return add(utf8, hash: hash, slot: -1 - found)
     }
 
-    /// `intern` of a word of ASCII scalars (`hash` the `ByteWords.fnv` of their values).
-    @inline(__always)
-    mutating func intern(ascii scalars: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt32) -> Int32 {
+    /// `intern` of a word of ASCII scalars (their values are its UTF-8), read where
+    /// they lie.
+    mutating func intern(ascii scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int32 {
+        let hash = ByteWords.fnv(scalars.lazy.map { UInt8(truncatingIfNeeded: $0.value) }).hash
         let found = table.find(ascii: scalars, hash: hash)
         if found >= 0 { return Int32(truncatingIfNeeded: found) }
         let utf8 = scalars.map { UInt8(truncatingIfNeeded: $0.value) }
         return utf8.withUnsafeBufferPointer { add($0, hash: hash, slot: -1 - found) }
     }
 
-    /// `intern(ascii:hash:)` of a word of one to sixteen ASCII letters, packed as
+    /// `intern(ascii:)` of a word of one to sixteen ASCII letters, packed as
     /// `low` and `high` (see `PackedWords`), with its text.
     @inline(__always)
     mutating func intern(packed low: UInt64, _ high: UInt64,
@@ -80,9 +81,7 @@ struct Vocabulary {
     @inline(never)
     private mutating func learn(packed low: UInt64, _ high: UInt64, letters: UnsafeBufferPointer<Unicode.Scalar>,
                                 slot: Int) -> (word: Int32, text: String) {
-        var hash = ByteWords.offset
-        for s in letters { hash = ByteWords.step(hash, UInt8(truncatingIfNeeded: s.value)) }
-        let word = intern(ascii: letters, hash: hash)
+        let word = intern(ascii: letters)
         packed.insert(low, high, word: word, text: strings[Int(word)], slot: slot)
         return (word, strings[Int(word)])
     }

@@ -193,27 +193,13 @@ enum NetworkJSONWriter {
                     if i > 0 { out.append(UInt8(ascii: ",")) }
                     newline()
                     let e = items.baseAddress! + i
-                    // Strings are written from where they lie too: passed to `string`,
-                    // each was retained and released around the call.
                     open("{")
                     var first = true
-                    if e.pointee.dating != nil {
-                        key("dating", first: true)
-                        if e.pointee.dating?.utf8.withContiguousStorageIfAvailable({ quoted($0) }) == nil {
-                            string(e.pointee.dating!)
-                        }
-                        first = false
-                    }
-                    key("document", first: first)
-                    if e.pointee.document.utf8.withContiguousStorageIfAvailable({ quoted($0) }) == nil {
-                        string(e.pointee.document)
-                    }
+                    if let d = e.pointee.dating { key("dating", first: true); string(d); first = false }
+                    key("document", first: first); string(e.pointee.document)
                     key("end"); int(e.pointee.end)
                     if let f = e.pointee.from { key("from"); month(f) }
-                    key("quote")
-                    if e.pointee.quote.utf8.withContiguousStorageIfAvailable({ quoted($0) }) == nil {
-                        string(e.pointee.quote)
-                    }
+                    key("quote"); string(e.pointee.quote)
                     key("sentence"); int(e.pointee.sentence)
                     key("start"); int(e.pointee.start)
                     if let to = e.pointee.to { key("to"); month(to) }
