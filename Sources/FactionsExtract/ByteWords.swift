@@ -204,10 +204,6 @@ struct PackedWords {
     private struct Slot {
         var low: UInt64
         var high: UInt64
-        /// The word's text, read for its token from here, in the cache line the
-        /// probe brought in (read from the vocabulary's list of strings, it was a
-        /// second miss: a tenth of the tokenizer's samples, perf).
-        var text: String
         /// The word's number + 1 (0: empty).
         var word: Int32
     }
@@ -219,7 +215,7 @@ struct PackedWords {
     init(capacity: Int) {
         var bits = 4
         while 1 << bits < 2 * capacity { bits += 1 }
-        slots = [Slot](repeating: Slot(low: 0, high: 0, text: "", word: 0), count: 1 << bits)
+        slots = [Slot](repeating: Slot(low: 0, high: 0, word: 0), count: 1 << bits)
         shift = UInt64(64 - bits)
     }
 
@@ -243,23 +239,23 @@ struct PackedWords {
         }
     }
 
-    /// The number and text of the word in `slot` (found by `find`).
+    /// The number of the word in `slot` (found by `find`).
     @inline(__always)
-    func word(inSlot slot: Int) -> (word: Int32, text: String) {
-        slots.withUnsafeBufferPointer { s in (s[slot].word &- 1, s[slot].text) }
+    func word(inSlot slot: Int) -> Int32 {
+        slots.withUnsafeBufferPointer { s in s[slot].word &- 1 }
     }
 
     /// Adds word number `word` packed as `low`, `high` in `slot`, the empty slot `find`
     /// gave for it.
-    mutating func insert(_ low: UInt64, _ high: UInt64, word: Int32, text: String, slot: Int) {
-        slots[slot] = Slot(low: low, high: high, text: text, word: word &+ 1)
+    mutating func insert(_ low: UInt64, _ high: UInt64, word: Int32, slot: Int) {
+        slots[slot] = Slot(low: low, high: high, word: word &+ 1)
         count += 1
         if 2 * count > slots.count { grow() }
     }
 
     private mutating func grow() {
         let old = slots
-        slots = [Slot](repeating: Slot(low: 0, high: 0, text: "", word: 0), count: old.count * 2)
+        slots = [Slot](repeating: Slot(low: 0, high: 0, word: 0), count: old.count * 2)
         shift -= 1
         let mask = slots.count - 1
         for s in old where s.word != 0 {

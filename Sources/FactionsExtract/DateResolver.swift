@@ -48,21 +48,21 @@ public struct DateResolver: Sendable {
 
     /// Dates in `tokens[range]`, skipping tokens inside `excluded` (actor mentions:
     /// "July" in "July Days" is an event, not a month).
-    public func find(in tokens: [Token], range: Range<Int>, excluded: [Range<Int>]) -> [Found] {
+    public func find(in tokens: Tokens, range: Range<Int>, excluded: [Range<Int>]) -> [Found] {
         find(in: tokens, range: range, excluded: excluded) { _ in true }
     }
 
     /// `find` passing over the tokens `mayStart` says cannot start a date (see
     /// `mayStartDate`), with `excluded` any collection of ranges.
     @inline(__always)
-    func find<Ranges: Collection<Range<Int>>>(in tokens: [Token], range: Range<Int>, excluded: Ranges,
+    func find<Ranges: Collection<Range<Int>>>(in tokens: Tokens, range: Range<Int>, excluded: Ranges,
                                               mayStart: (Int) -> Bool) -> [Found] {
         var out: [Found] = []
         var i = range.lowerBound
         // A sentence has a few mentions: a scan of their ranges beats hashing each token.
         func word(_ j: Int) -> String? {
             guard j >= range.lowerBound, j < range.upperBound, !excluded.contains(where: { $0.contains(j) }) else { return nil }
-            return tokens[j].text
+            return tokens.text(j)
         }
         func dayValue(_ j: Int) -> Int? {
             guard let w = word(j) else { return nil }
@@ -78,8 +78,8 @@ public struct DateResolver: Sendable {
             // decade) starts a date; the rest is passed over before any string work
             // (the first byte is kept in the token: asking the string for it cost as
             // much as the rest of the scan).
-            guard let first = tokens[i].firstByte,
-                  (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39),
+            let first = tokens[i].initial
+            guard (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39),
                   mayStart(i), let w = word(i) else { continue }
             // Only a word opening like a month name is looked up.
             if let (lower, month) = Self.month(w), w.first!.isUppercase {
@@ -104,7 +104,7 @@ public struct DateResolver: Sendable {
             if let y = yearValue(i) {
                 // A year after a month was taken with the month.
                 if let prev = out.last, prev.year == y, i > range.lowerBound, Self.monthBefore(tokens, i, range) { continue }
-                if (i + 1 < range.upperBound) && (tokens[i + 1].text == "s" || tokens[i + 1].text == "'s") {
+                if (i + 1 < range.upperBound) && (tokens.text(i + 1) == "s" || tokens.text(i + 1) == "'s") {
                     out.append(Found(fromMonth: 1, toMonth: 12, year: y, toYear: y + 9))
                 } else {
                     out.append(Found(fromMonth: 1, toMonth: 12, year: y, toYear: y))
@@ -169,11 +169,11 @@ public struct DateResolver: Sendable {
         return letter < 26 && monthInitials & (1 << UInt32(letter)) != 0
     }
 
-    static func monthBefore(_ tokens: [Token], _ i: Int, _ range: Range<Int>) -> Bool {
+    static func monthBefore(_ tokens: Tokens, _ i: Int, _ range: Range<Int>) -> Bool {
         var j = i - 1
         var steps = 0
         while j >= range.lowerBound, steps < 4 {
-            if months[tokens[j].text.lowercased()] != nil { return true }
+            if months[tokens.text(j).lowercased()] != nil { return true }
             j -= 1
             steps += 1
         }

@@ -152,7 +152,7 @@ public struct Discovery: Sendable {
     /// reads into one tally, without a tally per document to merge. Documents must come
     /// in increasing `index` (examples are kept in corpus order).
     public func tally(_ r: Extractor.Reading, document: Document, index: Int, into tally: inout Tally) {
-        countedWords(r) { token, lowercase in tally.words.count(token.pointee.text, lowercase: lowercase) }
+        countedWords(r) { token, lowercase in tally.words.count(r.tokens.text(of: token.pointee), lowercase: lowercase) }
         spans(r, document: document, index: index, into: &tally)
     }
 
@@ -163,9 +163,7 @@ public struct Discovery: Sendable {
                vocabulary: inout Vocabulary) {
         countedWords(r) { token, lowercase in
             let w = Int(token.pointee.word)
-            if w < 0 {
-                tally.words.count(token.pointee.text, lowercase: lowercase)
-            } else if lowercase {
+            if lowercase {
                 vocabulary.lowercaseCount[w] += 1
             } else {
                 vocabulary.capitalisedCount[w] += 1
@@ -180,7 +178,7 @@ public struct Discovery: Sendable {
     /// (about 20 of the 35 instructions a word took, callgrind).
     @inline(__always)
     private func countedWords(_ r: Extractor.Reading, _ count: (UnsafePointer<Token>, Bool) -> Void) {
-        r.tokens.withUnsafeBufferPointer { tokens in
+        r.tokens.elements.withUnsafeBufferPointer { tokens in
             guard let base = tokens.baseAddress else { return }
             for sentence in r.sentences where sentence.role == .prose {
                 for i in sentence.tokens {
@@ -308,7 +306,7 @@ public struct Discovery: Sendable {
     }
 
     /// Candidate spans in one sentence, before the corpus-wide checks.
-    func scan(_ tokens: [Token], sentence: Sentence, covered: [Bool]) -> [Span] {
+    func scan(_ tokens: Tokens, sentence: Sentence, covered: [Bool]) -> [Span] {
         var out: [Span] = []
         var i = sentence.tokens.lowerBound
         let end = sentence.tokens.upperBound
@@ -316,7 +314,7 @@ public struct Discovery: Sendable {
             j < end && !covered[j] && tokens[j].kind == .word && tokens[j].isCapitalised && !tokens[j].emphasised
         }
         func isInitial(_ j: Int) -> Bool {
-            isCap(j) && isOneCharacter(tokens[j]) && j + 1 < end && tokens[j + 1].mark == UInt8(ascii: ".")
+            isCap(j) && isOneCharacter(tokens, j) && j + 1 < end && tokens[j + 1].mark == UInt8(ascii: ".")
         }
         while i < end {
             guard isCap(i) else { i += 1; continue }
@@ -325,17 +323,17 @@ public struct Discovery: Sendable {
             var j = i
             var initials = false
             while j < end {
-                if isInitial(j) { words.append(tokens[j].text + "."); initials = true; j += 2; continue }
+                if isInitial(j) { words.append(tokens.text(j) + "."); initials = true; j += 2; continue }
                 if isCap(j) {
-                    words.append(tokens[j].text)
+                    words.append(tokens.text(j))
                     j += 1
                     if tokens[j - 1].possessive { break }
                     continue
                 }
                 // Connectors inside a name: "Council of People's Commissars".
-                if j + 1 < end, Self.connectorSet.contains(tokens[j].text), !covered[j], isCap(j + 1),
+                if j + 1 < end, Self.connectorSet.contains(tokens.text(j)), !covered[j], isCap(j + 1),
                    !words.isEmpty, !(Self.titleSet.contains(words.last!)) {
-                    words.append(tokens[j].text)
+                    words.append(tokens.text(j))
                     j += 1
                     continue
                 }
@@ -352,25 +350,26 @@ public struct Discovery: Sendable {
                 title = words[t]
                 words.removeFirst(t + 1)
             }
-            let lowercaseHead = j < end && !covered[j] && Self.lowercaseEventHeadSet.contains(tokens[j].text)
-                ? tokens[j].text : nil
+            let lowercaseHead = j < end && !covered[j] && Self.lowercaseEventHeadSet.contains(tokens.text(j))
+                ? tokens.text(j) : nil
             let startsSentence = start == sentence.tokens.lowerBound
             let initialPosition = startsSentence
-                || (start > sentence.tokens.lowerBound && ["\"", "'", "("].contains(tokens[start - 1].text) && start - 1 == sentence.tokens.lowerBound)
+                || (start > sentence.tokens.lowerBound && ["\"", "'", "("].contains(tokens.text(start - 1)) && start - 1 == sentence.tokens.lowerBound)
             let place = start > sentence.tokens.lowerBound && title == nil
-                && Self.placePrepositionSet.containsLowercased(tokens[start - 1].text)
+                && Self.placePrepositionSet.containsLowercased(tokens.text(start - 1))
             out.append(Span(words: words, title: title, initials: initials, startsSentence: startsSentence,
                             initialPosition: initialPosition, afterPlacePreposition: place, lowercaseHead: lowercaseHead))
         }
         return out
     }
 
-    /// `token.text.count == 1`: one byte is one character, and several ASCII bytes
-    /// are several (a word token holds no CR LF); only other words are counted.
-    private func isOneCharacter(_ token: Token) -> Bool {
-        if token.length == 1 { return true }
-        if token.length != 0, token.text.utf8.allSatisfy({ $0 < 0x80 }) { return false }
-        return token.text.count == 1
+    /// Token `j`'s text is one character: one byte is one character, and several ASCII
+    /// bytes are several (a word token holds no CR LF); only other words are counted.
+    private func isOneCharacter(_ tokens: Tokens, _ j: Int) -> Bool {
+        if tokens[j].length == 1 { return true }
+        let text = tokens.text(j)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        return text.count == 1
     }
 
     /// The verdict on a span once the corpus's lowercase words are known: nil when it

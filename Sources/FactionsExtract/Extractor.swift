@@ -276,7 +276,7 @@ public struct Extractor: Sendable {
     /// the resolved actor mentions of each sentence and each sentence's date.
     public struct Reading: Sendable {
         public var scalars: [Unicode.Scalar]
-        public var tokens: [Token]
+        public var tokens: Tokens
         public var blocks: [TextBlock]
         public var sentences: [Sentence]
         /// Per sentence: mentions resolved to lexicon entries (ambiguous forms that
@@ -350,7 +350,7 @@ public struct Extractor: Sendable {
     /// without a year takes a year written earlier in the same paragraph, else the
     /// dataset's year, else the last year written in the text. Notes are never dated
     /// and never set the year (citations are full of publication years).
-    private func date(sentences: [Sentence], blocks: [TextBlock], tokens: [Token],
+    private func date(sentences: [Sentence], blocks: [TextBlock], tokens: Tokens,
                       mentions: [[Mention]], vocabulary: inout Vocabulary) -> ([MonthInterval?], [Dating]) {
         let resolver = DateResolver(defaultYear: defaultYear)
         var lastYear: Int? = nil
@@ -593,7 +593,7 @@ public struct Extractor: Sendable {
     /// document, else after it in its paragraph. A form with no candidate in sight
     /// stays unresolved and is counted, never guessed.
     private func resolveAmbiguous(_ mentions: inout [[Mention]], sentences: [Sentence], blocks: [TextBlock],
-                                  tokens: [Token], unresolved: inout Int) {
+                                  tokens: Tokens, unresolved: inout Int) {
         guard !lexicon.ambiguous.isEmpty else { return }
         var sectionOf = [Int](repeating: 0, count: blocks.count)
         var section = 0
@@ -675,7 +675,7 @@ public struct Extractor: Sendable {
         "militants", "faction", "fraction", "structures", "bodies", "committees",
     ]
 
-    private func reading(_ tokens: [Token], _ i: Int) -> String { tokens[i].text.lowercased() }
+    private func reading(_ tokens: Tokens, _ i: Int) -> String { tokens.text(i).lowercased() }
 
     /// Merges per-document results: mentions summed, evidence unioned, actors and ties
     /// in canonical order.

@@ -83,7 +83,8 @@ public struct MentionMatcher: Sendable {
         var vocabulary = Vocabulary()
         func keys(_ alias: String) -> [String] {
             let scalars = Array(alias.unicodeScalars)
-            return tokenizer.tokenize(scalars, vocabulary: &vocabulary).tokens.map { $0.possessive ? $0.text + "'s" : $0.text }
+            let tokens = tokenizer.tokenize(scalars, vocabulary: &vocabulary).tokens
+            return tokens.indices.map { tokens[$0].possessive ? tokens.text($0) + "'s" : tokens.text($0) }
         }
         for (e, entry) in lexicon.entries.enumerated() {
             for alias in entry.aliases {
@@ -219,14 +220,14 @@ public struct MentionMatcher: Sendable {
     }
 
     /// The texts of `tokens[range]` separated by single spaces.
-    static func joined(_ tokens: [Token], _ range: Range<Int>) -> String {
+    static func joined(_ tokens: Tokens, _ range: Range<Int>) -> String {
         var length = range.count - 1
-        for j in range { length += tokens[j].text.utf8.count }
+        for j in range { length += tokens.text(j).utf8.count }
         return String(unsafeUninitializedCapacity: length) { bytes in
             var k = 0
             for j in range {
                 if j > range.lowerBound { bytes[k] = UInt8(ascii: " "); k += 1 }
-                var text = tokens[j].text
+                var text = tokens.text(j)
                 text.withUTF8 { utf8 in
                     _ = UnsafeMutableBufferPointer(rebasing: bytes[k...]).initialize(from: utf8)
                     k += utf8.count
@@ -238,8 +239,9 @@ public struct MentionMatcher: Sendable {
 
     /// "anti-Bolshevik", "pro-Kerensky": the name after the prefix is a mention. Asked
     /// only of tokens with a hyphen (every prefix ends in one; most words have none).
-    private func prefixed(_ token: Token, index: Int) -> Mention? {
-        let text = token.text
+    private func prefixed(_ tokens: Tokens, index: Int) -> Mention? {
+        let token = tokens[index]
+        let text = tokens.text(index)
         for prefix in ["anti-", "pro-", "non-", "ex-"] where text.hasPrefix(prefix) {
             let rest = String(text.dropFirst(prefix.count))
             let node = child(0, words.id(of: rest).id)
@@ -256,16 +258,16 @@ public struct MentionMatcher: Sendable {
     /// ignored forms (target `.ignored`) so that discovery can skip them. Where two aliases
     /// overlap, the one reaching further wins ("the Soviet government" is the Soviet
     /// government, not "the Soviet" followed by a stray word).
-    public func mentions(in tokens: [Token], range: Range<Int>) -> [Mention] {
+    public func mentions(in tokens: Tokens, range: Range<Int>) -> [Mention] {
         mentions(in: tokens, ranges: [range])[0]
     }
 
     /// `mentions(in:range:)` for each range (a document's sentences), looking every
     /// token up once.
-    public func mentions(in tokens: [Token], ranges: [Range<Int>]) -> [[Mention]] {
+    public func mentions(in tokens: Tokens, ranges: [Range<Int>]) -> [[Mention]] {
         // The tokens numbered in a vocabulary of their own, as a worker numbers a document's.
         var vocabulary = Vocabulary()
-        let numbered = vocabulary.numbered(tokens, tokens.indices)
+        let numbered = vocabulary.numbered(tokens)
         return mentions(in: numbered, ranges: ranges, vocabulary: &vocabulary)
     }
 
@@ -276,21 +278,21 @@ public struct MentionMatcher: Sendable {
     /// to a closure, each token was copied whole for it and the array of answers checked
     /// for uniqueness on every write (60 instructions a token, callgrind).
     /// `forms: false` leaves each mention's `form` empty.
-    func mentions(in tokens: [Token], ranges: [Range<Int>], vocabulary: inout Vocabulary, forms: Bool = true) -> [[Mention]] {
+    func mentions(in tokens: Tokens, ranges: [Range<Int>], vocabulary: inout Vocabulary, forms: Bool = true) -> [[Mention]] {
         let found = [AliasWord](unsafeUninitializedCapacity: tokens.count) { found, initialized in
             found.initialize(repeating: AliasWord(id: -1, possessive: -2, hyphen: false))
             initialized = tokens.count
-            tokens.withUnsafeBufferPointer { tokens in
+            tokens.elements.withUnsafeBufferPointer { elements in
                 for range in ranges {
                     for j in range {
-                        let w = Int(tokens[j].word)
-                        let possessive = tokens[j].possessive
-                        if w >= 0, var known = vocabulary.aliasWords[w],
+                        let w = Int(elements[j].word)
+                        let possessive = elements[j].possessive
+                        if var known = vocabulary.aliasWords[w],
                            !possessive || known.possessive != Vocabulary.unknown {
                             if !possessive { known.possessive = -2 }
                             found[j] = known
                         } else {
-                            found[j] = learn(tokens[j], vocabulary: &vocabulary)
+                            found[j] = learn(elements[j], text: tokens.words[w], vocabulary: &vocabulary)
                         }
                     }
                 }
@@ -302,18 +304,16 @@ public struct MentionMatcher: Sendable {
     /// What matching asks of a token the vocabulary has no answer for yet (a new word,
     /// or a known one first seen possessive), kept there for its next occurrence.
     @inline(never)
-    private func learn(_ token: Token, vocabulary: inout Vocabulary) -> AliasWord {
+    private func learn(_ token: Token, text: String, vocabulary: inout Vocabulary) -> AliasWord {
         let w = Int(token.word)
         var answer: AliasWord
-        if w < 0 {
-            answer = aliasWord(token.text, possessive: token.possessive)
-        } else if var known = vocabulary.aliasWords[w] {
+        if var known = vocabulary.aliasWords[w] {
             // The 's form is asked the first time the word is seen possessive.
-            known.possessive = words.id(of: token.text + "'s").id
+            known.possessive = words.id(of: text + "'s").id
             vocabulary.aliasWords[w] = known
             answer = known
         } else {
-            answer = aliasWord(token.text, possessive: token.possessive)
+            answer = aliasWord(text, possessive: token.possessive)
             vocabulary.aliasWords[w] = answer
         }
         if !token.possessive { answer.possessive = -2 }
@@ -334,7 +334,7 @@ public struct MentionMatcher: Sendable {
         return AliasWord(id: id, possessive: possessive ? words.id(of: text + "'s").id : Vocabulary.unknown, hyphen: hyphen)
     }
 
-    private func mentions(in tokens: [Token], range: Range<Int>, found: [AliasWord], forms: Bool) -> [Mention] {
+    private func mentions(in tokens: Tokens, range: Range<Int>, found: [AliasWord], forms: Bool) -> [Mention] {
         var out: [Mention] = []
         var i = range.lowerBound
         let limit = range.upperBound
@@ -347,7 +347,7 @@ public struct MentionMatcher: Sendable {
             if !f.hyphen && (f.id < 0 || rootChild[Int(f.id)] < 0)
                 && (f.possessive < 0 || rootChild[Int(f.possessive)] < 0) { i += 1; continue }
             guard let best = longest(at: i, limit: limit, found: found) else {
-                if found[i].hyphen, let m = prefixed(tokens[i], index: i) { out.append(m) }
+                if found[i].hyphen, let m = prefixed(tokens, index: i) { out.append(m) }
                 i += 1
                 continue
             }
@@ -364,7 +364,7 @@ public struct MentionMatcher: Sendable {
             // Most mentions are one word: no array of words to join. Longer ones are
             // written into a string of the right size (appending word by word cost 300
             // instructions a word).
-            let form = !forms ? "" : best.end - i == 1 ? tokens[i].text : Self.joined(tokens, i..<best.end)
+            let form = !forms ? "" : best.end - i == 1 ? tokens.text(i) : Self.joined(tokens, i..<best.end)
             // Room for a sentence's usual few at once, not grown one, two, four.
             if out.capacity == 0 { out.reserveCapacity(4) }
             out.append(Mention(target: best.target, tokens: i..<best.end, start: tokens[i].start,

@@ -28,7 +28,7 @@ public struct SentenceSplitter: Sendable {
         "viz", "al", "esp", "trans", "tr", "repr", "mt", "ft", "vs", "comp", "n", "nn",
     ]
 
-    public func split(tokens: [Token], blocks: [TextBlock], scalars: [Unicode.Scalar]) -> [Sentence] {
+    public func split(tokens: Tokens, blocks: [TextBlock], scalars: [Unicode.Scalar]) -> [Sentence] {
         var sentences: [Sentence] = []
         for (b, block) in blocks.enumerated() {
             var start = block.tokens.lowerBound
@@ -40,7 +40,7 @@ public struct SentenceSplitter: Sendable {
                 if (start..<upTo).contains(where: { tokens[$0].kind != .punctuation }) {
                     // A note marker is punctuation: most sentences open with a word, which
                     // then needs no string compared.
-                    let marker = tokens[start].kind == .punctuation && tokens[start].text == "⁰"
+                    let marker = tokens[start].kind == .punctuation && tokens.text(start) == "⁰"
                     let first = marker && upTo > start + 1 ? start + 1 : start
                     sentences.append(Sentence(index: sentences.count, tokens: start..<upTo, block: b, role: block.role,
                                               start: tokens[first].start, end: tokens[upTo - 1].end))
@@ -68,7 +68,7 @@ public struct SentenceSplitter: Sendable {
                         i += 1
                         continue
                     }
-                    if j < end, startsLowercase(tokens[j]) {
+                    if j < end, tokens[j].firstScalarIsLowercase {
                         i = j
                         continue
                     }
@@ -91,12 +91,6 @@ public struct SentenceSplitter: Sendable {
         m == UInt8(ascii: "\"") || m == UInt8(ascii: "'") || m == UInt8(ascii: ")") || m == UInt8(ascii: "]")
     }
 
-    private func startsLowercase(_ t: Token) -> Bool {
-        guard let b = t.firstByte else { return false }
-        if b < 0x80 { return b >= 0x61 && b <= 0x7A }
-        return t.text.unicodeScalars.first!.properties.isLowercase
-    }
-
     /// The abbreviations, where an ASCII word is found with its capitals read as
     /// lowercase and a word longer than any of them is turned away unhashed:
     /// lowercasing each word before a full stop into a new string for the set was 2 %
@@ -107,11 +101,11 @@ public struct SentenceSplitter: Sendable {
     /// `word` lowercased is one of `abbreviations`.
     static func isAbbreviation(_ word: String) -> Bool { abbreviationWords.containsLowercased(word) }
 
-    private func isAbbreviation(_ tokens: [Token], _ dot: Int, blockStart: Int) -> Bool {
+    private func isAbbreviation(_ tokens: Tokens, _ dot: Int, blockStart: Int) -> Bool {
         guard dot > blockStart else { return false }
         // Fields read in place: a copy of the token before the full stop, and of its
         // text, was a third of the cost of asking (callgrind).
-        let (glued, kind, length, initial) = tokens.withUnsafeBufferPointer {
+        let (glued, kind, length, initial) = tokens.elements.withUnsafeBufferPointer {
             ($0[dot - 1].end == $0[dot].start, $0[dot - 1].kind, $0[dot - 1].length, $0[dot - 1].initial)
         }
         // The dot must be glued to the word it abbreviates.
@@ -119,13 +113,13 @@ public struct SentenceSplitter: Sendable {
         // A single capital letter is an initial (told from the first byte and length
         // the token keeps when they are ASCII: counting the scalars cost 300
         // instructions a full stop).
-        let ascii = length != 0 && initial < 0x80
+        let ascii = initial < 0x80
         if ascii {
             if length == 1 && initial >= 0x41 && initial <= 0x5A { return true }
             // Longer than any abbreviation: no string asked for.
             if Int(length) > Self.longestAbbreviation { return false }
         }
-        let word = tokens[dot - 1].text
+        let word = tokens.text(dot - 1)
         if !ascii, word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
         if Self.isAbbreviation(word) {
             // "in Oct." at a sentence's end is rare; "Oct. 24" is common. Month names
@@ -134,8 +128,7 @@ public struct SentenceSplitter: Sendable {
                 let next = tokens[dot + 1]
                 if ["no", "p", "pp", "vol", "ch", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
                     "oct", "nov", "dec", "c", "e", "i", "n"].contains(word.lowercased()) {
-                    return next.kind == .number || next.text.unicodeScalars.first?.properties.isLowercase == true
-                        || next.text == ","
+                    return next.kind == .number || next.firstScalarIsLowercase || next.mark == UInt8(ascii: ",")
                 }
             }
             return true

@@ -147,14 +147,14 @@ public struct TieClassifier: Sendable {
 
         /// Token `i` in lowercase; tokens outside the sentence (a look before or after
         /// it) are lowercased when asked.
-        @inline(__always) func callAsFunction(_ i: Int, _ tokens: [Token]) -> String {
-            sentence.contains(i) ? words[Int(tokens[i].word)]! : tokens[i].text.lowercased()
+        @inline(__always) func callAsFunction(_ i: Int, _ tokens: Tokens) -> String {
+            sentence.contains(i) ? words[Int(tokens[i].word)]! : tokens.text(i).lowercased()
         }
 
         /// Whether token `i` is `flag` (worked out when it lies outside the sentence).
-        @inline(__always) func `is`(_ flag: WordFlags, _ i: Int, _ tokens: [Token]) -> Bool {
+        @inline(__always) func `is`(_ flag: WordFlags, _ i: Int, _ tokens: Tokens) -> Bool {
             if sentence.contains(i) { return flags[Int(tokens[i].word)].contains(flag) }
-            return TieClassifier.flags(tokens[i].text.lowercased()).contains(flag)
+            return TieClassifier.flags(tokens.text(i).lowercased()).contains(flag)
         }
     }
 
@@ -171,19 +171,19 @@ public struct TieClassifier: Sendable {
 
     /// Relations in one sentence. `mentions` are the resolved actor mentions in token
     /// order (entry index and token range).
-    public func relations(tokens: [Token], sentence: Range<Int>, mentions: [(entry: Int, tokens: Range<Int>)],
+    public func relations(tokens: Tokens, sentence: Range<Int>, mentions: [(entry: Int, tokens: Range<Int>)],
                           kinds: [ActorKind]) -> [TypedRelation] {
         guard mentions.count >= 2 else { return [] }
         // The sentence's words numbered in a vocabulary of their own.
         var vocabulary = Vocabulary()
-        let numbered = vocabulary.numbered(tokens, sentence)
+        let numbered = vocabulary.numbered(tokens)
         let lowered = vocabulary.lowered(numbered, sentence, for: self)
         return relations(tokens: numbered, sentence: sentence, mentions: mentions, kinds: kinds, lowered: lowered)
     }
 
     /// `relations` with the sentence's tokens lowercased already (from the worker's
     /// vocabulary, once per distinct word).
-    func relations(tokens: [Token], sentence: Range<Int>, mentions: [(entry: Int, tokens: Range<Int>)],
+    func relations(tokens: Tokens, sentence: Range<Int>, mentions: [(entry: Int, tokens: Range<Int>)],
                    kinds: [ActorKind], lowered: Lowered) -> [TypedRelation] {
         guard mentions.count >= 2 else { return [] }
         let groups = group(tokens, mentions, lowered)
@@ -228,7 +228,7 @@ public struct TieClassifier: Sendable {
                 sign = .negative
                 type = "refuse-" + cue.type
             }
-            let cueText = tokens[(negated ? k : i)..<cueEnd].map(\.text).joined(separator: " ")
+            let cueText = tokens.texts((negated ? k : i)..<cueEnd).joined(separator: " ")
             // Passive: "was arrested by X", "led by X", "the arrest of X by Y".
             let byIndex = (cueEnd..<min(sentence.upperBound, cueEnd + 6)).first { lower($0) == "by" && !covered($0) }
             var before = groups.last { $0.end <= i && !crossesClause(tokens, $0.end, i, lowered) && i - $0.end <= 12 }
@@ -255,7 +255,7 @@ public struct TieClassifier: Sendable {
                 patients = after.members
             } else if before == nil, let after, Self.roleNouns.contains(cue.words.last == "of" ? cue.words.dropLast().last ?? "" : ""),
                       let appositive = groups.first(where: { $0.start > after.end && $0.start - after.end <= 2
-                          && (after.end..<$0.start).allSatisfy { tokens[$0].text == "," } }) {
+                          && (after.end..<$0.start).allSatisfy { tokens[$0].mark == UInt8(ascii: ",") } }) {
                 // "The head of the government, Alexander Kerensky, …"
                 agents = appositive.members
                 patients = after.members
@@ -321,7 +321,7 @@ public struct TieClassifier: Sendable {
     /// Nominal patterns: "X, one of the Bolsheviks' central leaders", "a leading
     /// activist of the Bolsheviks", "the party of Lenin and Trotsky", "Raskolnikov and
     /// other Bolsheviks".
-    private func nominalRoles(_ tokens: [Token], sentence: Range<Int>, groups: [Group], kinds: [ActorKind],
+    private func nominalRoles(_ tokens: Tokens, sentence: Range<Int>, groups: [Group], kinds: [ActorKind],
                               _ lowered: Lowered) -> [TypedRelation] {
         var out: [TypedRelation] = []
         func lower(_ i: Int) -> String { lowered(i, tokens) }
@@ -332,7 +332,7 @@ public struct TieClassifier: Sendable {
                groups[gi + 1].members.allSatisfy({ kinds[$0] == .person }) {
                 for p in groups[gi + 1].members {
                     out.append(TypedRelation(source: p, target: g.members[0], type: "lead", sign: .positive, directed: true,
-                                             cue: "\(tokens[g.start].text) of"))
+                                             cue: "\(tokens.text(g.start)) of"))
                 }
             }
             // "X and other Bolsheviks".
@@ -350,8 +350,8 @@ public struct TieClassifier: Sendable {
             var roleIndex: Int? = nil
             if g.possessive {
                 var j = g.end
-                if j < sentence.upperBound, tokens[j].text == "'" { j += 1 }
-                while j < min(sentence.upperBound, g.end + 4), tokens[j].kind == .word, tokens[j].text.first?.isLowercase == true {
+                if j < sentence.upperBound, tokens[j].mark == UInt8(ascii: "'") { j += 1 }
+                while j < min(sentence.upperBound, g.end + 4), tokens[j].kind == .word, tokens[j].startsLowercase {
                     if Self.roleNouns.contains(lower(j)) { roleIndex = j; break }
                     j += 1
                 }
@@ -369,38 +369,38 @@ public struct TieClassifier: Sendable {
                         "representatives", "newspaper", "organ", "spokesman"].contains(lower(role)) ? "member" : "lead"
             for p in person.members where p != g.members[0] {
                 out.append(TypedRelation(source: p, target: g.members[0], type: type, sign: .positive, directed: true,
-                                         cue: tokens[role].text))
+                                         cue: tokens.text(role)))
             }
         }
         return out
     }
 
     /// "the Menshevik Sukhanov", "the Bolshevik sailor, Raskolnikov", "Sukhanov, a Menshevik".
-    private func memberships(_ tokens: [Token], _ mentions: [(entry: Int, tokens: Range<Int>)],
+    private func memberships(_ tokens: Tokens, _ mentions: [(entry: Int, tokens: Range<Int>)],
                              kinds: [ActorKind], _ lowered: Lowered) -> [TypedRelation] {
         var out: [TypedRelation] = []
         for (a, b) in zip(mentions, mentions.dropFirst()) {
             let gap = a.tokens.upperBound..<b.tokens.lowerBound
             guard gap.count <= 3 else { continue }
-            let between = gap.map { tokens[$0] }
+            let between = tokens.texts(gap)
             let onlyNouns = gap.allSatisfy { k in
-                let t = tokens[k]
-                return t.text == "," || ["a", "an", "the"].contains(t.text) || Self.occupations.contains(lowered(k, tokens))
+                let t = tokens.text(k)
+                return t == "," || ["a", "an", "the"].contains(t) || Self.occupations.contains(lowered(k, tokens))
             }
             guard onlyNouns, !tokens[a.tokens.upperBound - 1].possessive else { continue }
-            if kinds[a.entry] == .party && kinds[b.entry] == .person, between.allSatisfy({ $0.text != "," }) || between.count >= 2 {
+            if kinds[a.entry] == .party && kinds[b.entry] == .person, between.allSatisfy({ $0 != "," }) || between.count >= 2 {
                 out.append(TypedRelation(source: b.entry, target: a.entry, type: "member", sign: .positive, directed: true,
-                                         cue: between.map(\.text).joined(separator: " ")))
+                                         cue: between.joined(separator: " ")))
             } else if kinds[a.entry] == .person && kinds[b.entry] == .party,
-                      between.first?.text == ",", between.count >= 2, ["a", "an", "the"].contains(between[1].text) {
+                      between.first == ",", between.count >= 2, ["a", "an", "the"].contains(between[1]) {
                 out.append(TypedRelation(source: a.entry, target: b.entry, type: "member", sign: .positive, directed: true,
-                                         cue: between.map(\.text).joined(separator: " ")))
+                                         cue: between.joined(separator: " ")))
             }
         }
         return out
     }
 
-    private func crossesClause(_ tokens: [Token], _ from: Int, _ to: Int, _ lowered: Lowered) -> Bool {
+    private func crossesClause(_ tokens: Tokens, _ from: Int, _ to: Int, _ lowered: Lowered) -> Bool {
         guard from < to else { return false }
         for i in from..<to where lowered.is(.clauseBreak, i, tokens) {
             // "the SRs and Mensheviks who wished to continue coalition with the Kadets":
@@ -412,7 +412,7 @@ public struct TieClassifier: Sendable {
     }
 
     /// Coordinated mentions: "the Mensheviks and the SRs", "Lenin, Trotsky and Kamenev".
-    private func group(_ tokens: [Token], _ mentions: [(entry: Int, tokens: Range<Int>)], _ lowered: Lowered) -> [Group] {
+    private func group(_ tokens: Tokens, _ mentions: [(entry: Int, tokens: Range<Int>)], _ lowered: Lowered) -> [Group] {
         var groups: [Group] = []
         for m in mentions {
             if var last = groups.last {
@@ -428,8 +428,8 @@ public struct TieClassifier: Sendable {
             }
             let last = tokens[m.tokens.upperBound - 1]
             // "the Bolsheviks' leaders": a plural possessive is an apostrophe glued on.
-            let pluralPossessive = m.tokens.upperBound < tokens.count && tokens[m.tokens.upperBound].text == "'"
-                && tokens[m.tokens.upperBound].start == last.end && last.text.hasSuffix("s")
+            let pluralPossessive = m.tokens.upperBound < tokens.count && tokens[m.tokens.upperBound].mark == UInt8(ascii: "'")
+                && tokens[m.tokens.upperBound].start == last.end && tokens.text(m.tokens.upperBound - 1).hasSuffix("s")
             groups.append(Group(members: [m.entry], start: m.tokens.lowerBound, end: m.tokens.upperBound,
                                 possessive: last.possessive || pluralPossessive))
         }

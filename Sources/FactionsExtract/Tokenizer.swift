@@ -1,14 +1,33 @@
 /// A word or punctuation mark of a text, normalised for matching, with its place in
-/// the original file.
+/// the original file. Its text is kept once for all the tokens that share it, in the
+/// `Tokens` it belongs to: `tokens.text(i)`.
 public struct Token: Sendable, Hashable {
     public enum Kind: Sendable, Hashable { case word, number, punctuation }
 
-    /// Normalised text: straight quotes and apostrophes, hyphenation across line
-    /// breaks undone, footnote markers and markdown emphasis removed.
-    public var text: String
+    /// The number of the token's text in the `Tokens` (and the worker's `Vocabulary`)
+    /// it was made for: equal tokens of one text have equal numbers.
+    public internal(set) var word: Int32
+    /// `start` and `end` in 32 bits (a file is at most `TextFile.maxBytes`, 512 MB).
+    private var startOffset: UInt32
+    private var endOffset: UInt32
     public var kind: Kind
-    /// The text's number in the `Vocabulary` the tokenizer wrote it into, or -1.
-    var word: Int32 = -1
+    /// The word was followed by a possessive `'s` / `’s` (not part of the text).
+    public var possessive: Bool = false
+    /// The token is the first of its line in the original file.
+    public var startsLine: Bool = false
+    /// Inside markdown emphasis (`*…*`, `_…_`): book and paper titles.
+    public var emphasised: Bool = false
+    /// The first byte of the text and its length in bytes (at most 255): stages ask
+    /// them of every token, and asking the string was a tenth of sentence splitting
+    /// and discovery.
+    var initial: UInt8
+    var length: UInt8
+    /// For a text that starts outside ASCII, whether its first scalar is uppercase
+    /// (bit 0), its first character lowercase (bit 1) and its first scalar lowercase
+    /// (bit 2): worked out from the text when the token is made, since the token does
+    /// not hold it.
+    private var caseBits: UInt8 = 0
+
     /// Offsets in Unicode scalars of the original file: `original[start..<end]`.
     public var start: Int {
         get { Int(startOffset) }
@@ -18,31 +37,28 @@ public struct Token: Sendable, Hashable {
         get { Int(endOffset) }
         set { endOffset = UInt32(newValue) }
     }
-    /// `start` and `end` in 32 bits (a file is at most `TextFile.maxBytes`, 512 MB):
-    /// a token takes 40 bytes instead of 48, and every stage reads the tokens of a
-    /// document again.
-    private var startOffset: UInt32
-    private var endOffset: UInt32
-    /// The word was followed by a possessive `'s` / `’s` (not part of `text`).
-    public var possessive: Bool = false
-    /// The token is the first of its line in the original file.
-    public var startsLine: Bool = false
-    /// Inside markdown emphasis (`*…*`, `_…_`): book and paper titles.
-    public var emphasised: Bool = false
-    /// The first byte of `text` and its length in bytes (at most 255), kept by the
-    /// tokenizer (0 and 0 otherwise): stages ask them of every token, and asking the
-    /// string was a tenth of sentence splitting and discovery. Both fit in the padding
-    /// after the flags, so a token stays 40 bytes.
-    var initial: UInt8 = 0
-    var length: UInt8 = 0
 
-    init(text: String, kind: Kind, word: Int32 = -1, start: Int, end: Int, possessive: Bool = false,
-         startsLine: Bool = false, emphasised: Bool = false, initial: UInt8 = 0, length: UInt8 = 0) {
-        self.text = text
-        self.kind = kind
+    /// A token of text `text`, number `word`. `text` is only read when its first byte
+    /// is not ASCII.
+    init(_ text: String, kind: Kind, word: Int32, start: Int, end: Int, possessive: Bool = false,
+         startsLine: Bool = false, emphasised: Bool = false) {
+        let initial = text.utf8.first ?? 0
+        self.init(kind: kind, word: word, start: start, end: end, possessive: possessive, startsLine: startsLine,
+                  emphasised: emphasised, initial: initial, length: UInt8(min(text.utf8.count, 255)))
+        if initial >= 0x80 {
+            let first = text.unicodeScalars.first!.properties
+            caseBits = (first.isUppercase ? 1 : 0) | (text.first!.isLowercase ? 2 : 0) | (first.isLowercase ? 4 : 0)
+        }
+    }
+
+    /// A token whose text starts with the ASCII byte `initial` and is `length` bytes long.
+    @inline(__always)
+    init(kind: Kind, word: Int32, start: Int, end: Int, possessive: Bool = false,
+         startsLine: Bool = false, emphasised: Bool = false, initial: UInt8, length: UInt8) {
         self.word = word
         startOffset = UInt32(truncatingIfNeeded: start)
         endOffset = UInt32(truncatingIfNeeded: end)
+        self.kind = kind
         self.possessive = possessive
         self.startsLine = startsLine
         self.emphasised = emphasised
@@ -50,29 +66,56 @@ public struct Token: Sendable, Hashable {
         self.length = length
     }
 
-    /// The first byte of `text`, nil when empty.
-    @inline(__always) var firstByte: UInt8? { length != 0 ? initial : text.utf8.first }
-
     /// The text when it is one ASCII character (a mark), else 0.
-    @inline(__always) var mark: UInt8 {
-        if length != 0 { return length == 1 ? initial : 0 }
-        return text.utf8.count == 1 ? text.utf8.first! : 0
-    }
+    @inline(__always) var mark: UInt8 { length == 1 ? initial : 0 }
 
     public var isCapitalised: Bool {
-        // The first byte decides for ASCII: the first of the scalar view costs far more.
-        guard let b = firstByte else { return false }
-        if b < 0x80 { return b >= 0x41 && b <= 0x5A }
-        return text.unicodeScalars.first!.properties.isUppercase
+        if initial < 0x80 { return initial >= 0x41 && initial <= 0x5A }
+        return caseBits & 1 != 0
     }
 
-    /// The first character is a lowercase letter (`Character.isLowercase`, with a
-    /// shortcut for ASCII).
+    /// The first character is a lowercase letter (`Character.isLowercase`).
     public var startsLowercase: Bool {
-        guard let b = firstByte else { return false }
-        if b < 0x80 { return b >= 0x61 && b <= 0x7A }
-        return text.first?.isLowercase == true
+        if initial < 0x80 { return initial >= 0x61 && initial <= 0x7A }
+        return caseBits & 2 != 0
     }
+
+    /// The first scalar is lowercase (`Unicode.Scalar.Properties.isLowercase`), which
+    /// sentence splitting asks.
+    var firstScalarIsLowercase: Bool {
+        if initial < 0x80 { return initial >= 0x61 && initial <= 0x7A }
+        return caseBits & 4 != 0
+    }
+}
+
+/// The tokens of a text and the texts they are numbered by.
+///
+/// A token holds the number of its text, not a `String`: strings in the tokens were
+/// retained as each token was made and released one by one when a reading was
+/// dropped, and made a token twice the size; every stage reads a document's tokens
+/// again.
+public struct Tokens: RandomAccessCollection, Sendable {
+    public private(set) var elements: [Token]
+    /// Texts by number: the worker's vocabulary as it stood after these tokens. Shared,
+    /// not copied, as long as nothing is added to the vocabulary while they are kept.
+    let words: [String]
+
+    init(_ elements: [Token], words: [String]) {
+        self.elements = elements
+        self.words = words
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { elements.count }
+    @inline(__always) public subscript(i: Int) -> Token { elements[i] }
+
+    /// The normalised text of token `i`: straight quotes and apostrophes, hyphenation
+    /// across line breaks undone, footnote markers and markdown emphasis removed.
+    @inline(__always) public func text(_ i: Int) -> String { words[Int(elements[i].word)] }
+    /// The text of `token`, one of these tokens.
+    @inline(__always) public func text(of token: Token) -> String { words[Int(token.word)] }
+    /// The texts of tokens `range`.
+    public func texts(_ range: Range<Int>) -> [String] { range.map { text($0) } }
 }
 
 /// A paragraph (or a line that stands alone: heading, list item, note) of a text.
@@ -100,22 +143,23 @@ public struct TextBlock: Sendable, Hashable {
 public struct Tokenizer: Sendable {
     public init() {}
 
-    public func tokenize(_ scalars: [Unicode.Scalar]) -> (tokens: [Token], blocks: [TextBlock]) {
+    public func tokenize(_ scalars: [Unicode.Scalar]) -> (tokens: Tokens, blocks: [TextBlock]) {
         var vocabulary = Vocabulary()
         return tokenize(scalars, vocabulary: &vocabulary)
     }
 
     /// `tokenize(_:)` with every token's text numbered in `vocabulary`.
-    func tokenize(_ scalars: [Unicode.Scalar], vocabulary: inout Vocabulary) -> (tokens: [Token], blocks: [TextBlock]) {
-        scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: &vocabulary) }
+    func tokenize(_ scalars: [Unicode.Scalar], vocabulary: inout Vocabulary) -> (tokens: Tokens, blocks: [TextBlock]) {
+        let (tokens, blocks) = scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: &vocabulary) }
+        return (tokens, classify(blocks, tokens))
     }
 
     // Read through an unsafe buffer, with the word's UTF-8 built in place: bounds and
     // uniqueness checks per scalar, and turning scalar arrays into strings, were half
     // of tokenizing.
     private func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>,
-                          vocabulary: inout Vocabulary) -> (tokens: [Token], blocks: [TextBlock]) {
-        guard !scalars.isEmpty else { return ([], []) }
+                          vocabulary: inout Vocabulary) -> (tokens: Tokens, blocks: [TextBlock]) {
+        guard !scalars.isEmpty else { return (Tokens([], words: vocabulary.strings), []) }
         precondition(scalars.count <= UInt32.max, "a text of more than 2^32 scalars (files are at most 512 MB)")
         var blocks: [TextBlock] = []
         // Room for a token per scalar, the most there can be (each takes at least one):
@@ -127,7 +171,7 @@ public struct Tokenizer: Sendable {
             defer { initialized = tokens.count }
             tokenize(scalars, into: &tokens, blocks: &blocks, vocabulary: &vocabulary)
         }
-        return (array, classify(blocks, array))
+        return (Tokens(array, words: vocabulary.strings), blocks)
     }
 
     private func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, into tokens: inout TokenWriter,
@@ -153,9 +197,7 @@ public struct Tokenizer: Sendable {
         }
         /// A punctuation token (a mark or a note marker) for vocabulary word `w`.
         func mark(_ w: Int32, start: Int, end: Int, startsLine: Bool) -> Token {
-            let text = vocabulary.strings[Int(w)]
-            return Token(text: text, kind: .punctuation, word: w, start: start, end: end, startsLine: startsLine,
-                         initial: text.utf8.first ?? 0, length: UInt8(min(text.utf8.count, 255)))
+            Token(vocabulary.strings[Int(w)], kind: .punctuation, word: w, start: start, end: end, startsLine: startsLine)
         }
 
         func closeBlock() {
@@ -182,13 +224,14 @@ public struct Tokenizer: Sendable {
                         j += 1
                     }
                     let nextIsLower = j < n && Self.isLowercase(scalars[j])
-                    let prevText = tokens.last.map { $0.text } ?? ""
+                    let prevMark = tokens.last?.mark ?? 0
                     // A line that stops mid-sentence and resumes in lowercase is wrapped
                     // text, even across a blank line (a page break in a pasted essay).
                     let prevWord = tokens.last.map { $0.kind == .word } ?? false
                     let softWrap = nextIsLower && lineHasContent
-                        && !(prevText == "." || prevText == ":" || prevText == "?" || prevText == "!")
-                        && (breaks == 1 || (breaks <= 3 && prevWord && (tokens.last?.text.first?.isLowercase == true
+                        && !(prevMark == UInt8(ascii: ".") || prevMark == UInt8(ascii: ":")
+                             || prevMark == UInt8(ascii: "?") || prevMark == UInt8(ascii: "!"))
+                        && (breaks == 1 || (breaks <= 3 && prevWord && (tokens.last?.startsLowercase == true
                             || tokens.last?.isCapitalised == true) && lineTokenCount >= 4))
                     if !softWrap {
                         inEmphasis = false
@@ -263,9 +306,9 @@ public struct Tokenizer: Sendable {
                 i = next
                 let bytes = text.bytes
                 let word = vocabulary.intern(bytes, hash: text.hash)
-                tokens.append(Token(text: vocabulary.strings[Int(word)], kind: allDigits ? .number : .word, word: word,
+                tokens.append(Token(vocabulary.strings[Int(word)], kind: allDigits ? .number : .word, word: word,
                                     start: start, end: end, possessive: possessive, startsLine: atLineStart,
-                                    emphasised: inEmphasis, initial: bytes[0], length: UInt8(min(bytes.count, 255))))
+                                    emphasised: inEmphasis))
                 atLineStart = false
                 lineHasContent = true
                 lineTokenCount += 1
@@ -297,14 +340,10 @@ public struct Tokenizer: Sendable {
             if v == 0x20 { i &+= 1; continue }
             guard (v | 0x20) &- 0x61 < 26, let (end, low, high) = plainWord(scalars, from: i) else { break }
             let letters = UnsafeBufferPointer(rebasing: scalars[i..<end])
-            let (word, text): (Int32, String)
-            if end &- i <= 16 {
-                (word, text) = vocabulary.intern(packed: low, high, letters: letters)
-            } else {
-                word = vocabulary.intern(ascii: letters)
-                text = vocabulary.strings[Int(word)]
-            }
-            tokens.append(Token(text: text, kind: .word, word: word,
+            let word = end &- i <= 16
+                ? vocabulary.intern(packed: low, high, letters: letters)
+                : vocabulary.intern(ascii: letters)
+            tokens.append(Token(kind: .word, word: word,
                                 start: i, end: end, possessive: false, startsLine: first,
                                 emphasised: emphasised, initial: UInt8(truncatingIfNeeded: v),
                                 length: UInt8(min(end &- i, 255))))
@@ -472,7 +511,7 @@ public struct Tokenizer: Sendable {
 
     /// Marks headings and notes. A block opening with a footnote marker, or any block
     /// after a "Notes"/"References" heading, is a note.
-    private func classify(_ blocks: [TextBlock], _ tokens: [Token]) -> [TextBlock] {
+    private func classify(_ blocks: [TextBlock], _ tokens: Tokens) -> [TextBlock] {
         var out = blocks
         var inNotes = false
         for b in out.indices {
@@ -484,7 +523,7 @@ public struct Tokenizer: Sendable {
                 || last == UInt8(ascii: ":") || last == UInt8(ascii: ";")
                 || ((last == UInt8(ascii: "\"") || last == UInt8(ascii: "'") || last == UInt8(ascii: ")")) && range.count >= 2
                     && SentenceSplitter.isStop(tokens[range.upperBound - 2].mark))
-            if first.kind == .punctuation && first.text == "⁰" {
+            if first.kind == .punctuation && tokens.text(of: first) == "⁰" {
                 out[b].role = .note
                 continue
             }
@@ -504,7 +543,7 @@ public struct Tokenizer: Sendable {
             }
             if words <= 12 {
                 out[b].role = .heading
-                if let h = firstWord, words <= 3, Self.noteHeadings.contains(tokens[h].text.lowercased()) {
+                if let h = firstWord, words <= 3, Self.noteHeadings.contains(tokens.text(h).lowercased()) {
                     inNotes = true
                 }
             }

@@ -67,10 +67,9 @@ struct Vocabulary {
     }
 
     /// `intern(ascii:)` of a word of one to sixteen ASCII letters, packed as
-    /// `low` and `high` (see `PackedWords`), with its text.
+    /// `low` and `high` (see `PackedWords`).
     @inline(__always)
-    mutating func intern(packed low: UInt64, _ high: UInt64,
-                         letters: UnsafeBufferPointer<Unicode.Scalar>) -> (word: Int32, text: String) {
+    mutating func intern(packed low: UInt64, _ high: UInt64, letters: UnsafeBufferPointer<Unicode.Scalar>) -> Int32 {
         let found = packed.find(low, high)
         if found >= 0 { return packed.word(inSlot: found) }
         return learn(packed: low, high, letters: letters, slot: -1 - found)
@@ -80,19 +79,19 @@ struct Vocabulary {
     /// the byte table, which every other way of reading the word goes through.
     @inline(never)
     private mutating func learn(packed low: UInt64, _ high: UInt64, letters: UnsafeBufferPointer<Unicode.Scalar>,
-                                slot: Int) -> (word: Int32, text: String) {
+                                slot: Int) -> Int32 {
         let word = intern(ascii: letters)
-        packed.insert(low, high, word: word, text: strings[Int(word)], slot: slot)
-        return (word, strings[Int(word)])
+        packed.insert(low, high, word: word, slot: slot)
+        return word
     }
 
-    /// `tokens` with those in `range` numbered here: how the public entry points that
-    /// take tokens from anywhere reach the paths extraction takes, whose tokens are
-    /// numbered in the worker's vocabulary.
-    mutating func numbered(_ tokens: [Token], _ range: Range<Int>) -> [Token] {
-        var numbered = tokens
-        for i in range { numbered[i].word = intern(tokens[i].text) }
-        return numbered
+    /// `tokens` numbered here: how the public entry points that take tokens from
+    /// anywhere reach the paths extraction takes, whose tokens are numbered in the
+    /// worker's vocabulary.
+    mutating func numbered(_ tokens: Tokens) -> Tokens {
+        var numbered = tokens.elements
+        for i in tokens.indices { numbered[i].word = intern(tokens.text(i)) }
+        return Tokens(numbered, words: strings)
     }
 
     /// `intern` of a string (punctuation, note markers).
@@ -124,7 +123,7 @@ struct Vocabulary {
     /// Tokens `range` lowercased, with what each is to `classifier` (opens a cue,
     /// breaks a clause, connects mentions), for the classifier of a sentence.
     /// The tokens must be numbered here.
-    mutating func lowered(_ tokens: [Token], _ range: Range<Int>, for classifier: TieClassifier) -> TieClassifier.Lowered {
+    mutating func lowered(_ tokens: Tokens, _ range: Range<Int>, for classifier: TieClassifier) -> TieClassifier.Lowered {
         for i in range {
             let w = Int(tokens[i].word)
             if lowercase[w] == nil {

@@ -69,7 +69,7 @@ func relations(_ text: String) -> [String] {
                 let excluded = reading.mentions[s].map(\.tokens)
                 let all = resolver.find(in: reading.tokens, range: sentence.tokens, excluded: excluded)
                 let skipping = resolver.find(in: reading.tokens, range: sentence.tokens, excluded: excluded) { i in
-                    let start = DateResolver.mayStartDate(reading.tokens[i].text)
+                    let start = DateResolver.mayStartDate(reading.tokens.text(i))
                     if !start { filtered += 1 }
                     return start
                 }
