@@ -293,24 +293,21 @@ public struct Extractor: Sendable {
     /// `dated: false` skips dating (discovery does not need it).
     public func read(text: String, dated: Bool = true) -> Reading {
         var vocabulary = Vocabulary()
-        return read(scalars: ScalarText.scalars(of: text), dated: dated, resolved: true, forms: true, vocabulary: &vocabulary)
+        return read(scalars: ScalarText.scalars(of: text), dated: dated, resolved: true, vocabulary: &vocabulary)
     }
 
     /// `resolved: false` leaves ambiguous forms unresolved in `mentions`: discovery
     /// only needs the tokens every form covers, resolved or not.
     /// `vocabulary` numbers the tokens' texts; a worker keeps one from document to document.
-    /// `forms: false` leaves the mentions' `form` empty: extraction never reads it (an
-    /// actor's forms are taken from the original text), and a form of several words was
-    /// a string made for every such mention.
     /// `proseOnly: true` leaves notes and headings unmatched (discovery looks at prose
     /// only).
-    private func read(scalars: [Unicode.Scalar], dated: Bool, resolved: Bool, forms: Bool = false,
+    private func read(scalars: [Unicode.Scalar], dated: Bool, resolved: Bool,
                       proseOnly: Bool = false, vocabulary: inout Vocabulary) -> Reading {
         let (tokens, blocks) = Tokenizer().tokenize(scalars, vocabulary: &vocabulary)
         let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
         let ranges = !proseOnly ? sentences.map(\.tokens)
             : sentences.map { $0.role == .prose ? $0.tokens : $0.tokens.lowerBound..<$0.tokens.lowerBound }
-        let all = matcher.mentions(in: tokens, ranges: ranges, vocabulary: &vocabulary, forms: forms)
+        let all = matcher.mentions(in: tokens, ranges: ranges, vocabulary: &vocabulary)
         // Per sentence: its mentions without the ignored forms, and the spans of the
         // ignored forms then of the ambiguous ones (unresolved context forms are still
         // not new names). Most sentences have neither, and keep their arrays as they are.

@@ -18,8 +18,8 @@ public struct Mention: Sendable, Hashable {
     /// Original scalar offsets.
     public var start: Int
     public var end: Int
-    /// The normalised surface form.
-    public var form: String
+    // No `String` here (its normalised form is `Tokens.form(of:)`): a mention holds
+    // plain values, so a sentence's array of them is freed without a release for each.
 }
 
 /// Finds every lexicon alias in a token stream with one trie over all aliases,
@@ -219,7 +219,8 @@ public struct MentionMatcher: Sendable {
         return best
     }
 
-    /// The texts of `tokens[range]` separated by single spaces.
+    /// The texts of `tokens[range]` separated by single spaces, written into a string
+    /// of the right size (appending word by word cost 300 instructions a word).
     static func joined(_ tokens: Tokens, _ range: Range<Int>) -> String {
         var length = range.count - 1
         for j in range { length += tokens.text(j).utf8.count }
@@ -249,7 +250,7 @@ public struct MentionMatcher: Sendable {
             // Only when the token is written plainly (no markers inside), so offsets add up.
             guard token.end - token.start == text.unicodeScalars.count else { return nil }
             let start = token.start + prefix.unicodeScalars.count
-            return Mention(target: target, tokens: index..<(index + 1), start: start, end: token.end, form: rest)
+            return Mention(target: target, tokens: index..<(index + 1), start: start, end: token.end)
         }
         return nil
     }
@@ -277,8 +278,7 @@ public struct MentionMatcher: Sendable {
     /// A token's word is read in place and the answers written through a pointer: given
     /// to a closure, each token was copied whole for it and the array of answers checked
     /// for uniqueness on every write (60 instructions a token, callgrind).
-    /// `forms: false` leaves each mention's `form` empty.
-    func mentions(in tokens: Tokens, ranges: [Range<Int>], vocabulary: inout Vocabulary, forms: Bool = true) -> [[Mention]] {
+    func mentions(in tokens: Tokens, ranges: [Range<Int>], vocabulary: inout Vocabulary) -> [[Mention]] {
         let found = [AliasWord](unsafeUninitializedCapacity: tokens.count) { found, initialized in
             found.initialize(repeating: AliasWord(id: -1, possessive: -2, hyphen: false))
             initialized = tokens.count
@@ -298,7 +298,7 @@ public struct MentionMatcher: Sendable {
                 }
             }
         }
-        return ranges.map { mentions(in: tokens, range: $0, found: found, forms: forms) }
+        return ranges.map { mentions(in: tokens, range: $0, found: found) }
     }
 
     /// What matching asks of a token the vocabulary has no answer for yet (a new word,
@@ -334,7 +334,7 @@ public struct MentionMatcher: Sendable {
         return AliasWord(id: id, possessive: possessive ? words.id(of: text + "'s").id : Vocabulary.unknown, hyphen: hyphen)
     }
 
-    private func mentions(in tokens: Tokens, range: Range<Int>, found: [AliasWord], forms: Bool) -> [Mention] {
+    private func mentions(in tokens: Tokens, range: Range<Int>, found: [AliasWord]) -> [Mention] {
         var out: [Mention] = []
         var i = range.lowerBound
         let limit = range.upperBound
@@ -361,14 +361,10 @@ public struct MentionMatcher: Sendable {
                 }
             }
             if overtaken { i += 1; continue }
-            // Most mentions are one word: no array of words to join. Longer ones are
-            // written into a string of the right size (appending word by word cost 300
-            // instructions a word).
-            let form = !forms ? "" : best.end - i == 1 ? tokens.text(i) : Self.joined(tokens, i..<best.end)
             // Room for a sentence's usual few at once, not grown one, two, four.
             if out.capacity == 0 { out.reserveCapacity(4) }
             out.append(Mention(target: best.target, tokens: i..<best.end, start: tokens[i].start,
-                               end: tokens[best.end - 1].end, form: form))
+                               end: tokens[best.end - 1].end))
             i = best.end
         }
         return out

@@ -116,6 +116,16 @@ public struct Tokens: RandomAccessCollection, Sendable {
     @inline(__always) public func text(of token: Token) -> String { words[Int(token.word)] }
     /// The texts of tokens `range`.
     public func texts(_ range: Range<Int>) -> [String] { range.map { text($0) } }
+
+    /// The normalised surface form of `mention`, one of these tokens': its words'
+    /// texts separated by single spaces; for a name after a prefix ("anti-Bolshevik")
+    /// the name alone.
+    public func form(of mention: Mention) -> String {
+        let i = mention.tokens.lowerBound
+        guard mention.tokens.count == 1 else { return MentionMatcher.joined(self, mention.tokens) }
+        let prefix = mention.start - self[i].start
+        return prefix == 0 ? text(i) : String(text(i).unicodeScalars.dropFirst(prefix))
+    }
 }
 
 /// A paragraph (or a line that stands alone: heading, list item, note) of a text.

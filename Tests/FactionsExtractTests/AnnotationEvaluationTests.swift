@@ -65,7 +65,7 @@ struct Evaluation {
             for sentenceMentions in reading.mentions {
                 for m in sentenceMentions {
                     guard case .entry(let e) = m.target, dataset.lexicon.entries[e].role == .actor else { continue }
-                    predicted.append((dataset.lexicon.entries[e].id, m.start, m.end, m.form))
+                    predicted.append((dataset.lexicon.entries[e].id, m.start, m.end, reading.tokens.form(of: m)))
                 }
             }
             let gold = annotation.mentions.filter { $0.descriptive != true }

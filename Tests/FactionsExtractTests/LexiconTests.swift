@@ -37,6 +37,25 @@ import FactionsCore
         }
     }
 
+    /// A mention's form is read from the tokens: words joined by one space however
+    /// they were written, without a possessive, and the name alone after a prefix.
+    @Test func mentionFormsAreNormalisedFromTheTokens() throws {
+        let yaml = """
+        actors:
+          - {id: pg, name: Provisional Government, kind: body, aliases: [Provisional Government]}
+          - {id: b, name: Bolsheviks, kind: party, aliases: [Bolsheviks, Bolshevik]}
+          - {id: lenin, name: Lenin, kind: person, aliases: [Lenin]}
+        """
+        let lexicon = try Lexicon.parse(yaml, path: "lexicon.yaml")
+        let text = "The anti-Bolshevik press attacked the Provisional  Govern-\nment and Lenin’s Bolsheviks."
+        let reading = Extractor(lexicon: lexicon).read(text: text)
+        let mentions = reading.mentions.joined()
+        #expect(mentions.map { reading.tokens.form(of: $0) } == ["Bolshevik", "Provisional Government", "Lenin", "Bolsheviks"])
+        let scalars = Array(text.unicodeScalars)
+        #expect(mentions.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
+            == ["Bolshevik", "Provisional  Govern-\nment", "Lenin", "Bolsheviks"])
+    }
+
     @Test func aliasBombIsRejected() {
         var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for i in 1..<9 {
