@@ -281,9 +281,9 @@ public struct Extractor: Sendable {
         public var sentences: [Sentence]
         /// Per sentence: mentions resolved to lexicon entries (ambiguous forms that
         /// could not be resolved are dropped).
-        public var mentions: [[Mention]]
+        public var mentions: PerSentence<Mention>
         /// Per sentence: token spans of forms the lexicon says to ignore.
-        public var ignored: [[Range<Int>]]
+        public var ignored: PerSentence<Range<Int>>
         public var dates: [MonthInterval?]
         public var dating: [Dating]
         public var unresolved: Int
@@ -310,25 +310,17 @@ public struct Extractor: Sendable {
         let all = matcher.mentions(in: tokens, ranges: ranges, vocabulary: &vocabulary)
         // Per sentence: its mentions without the ignored forms, and the spans of the
         // ignored forms then of the ambiguous ones (unresolved context forms are still
-        // not new names). Most sentences have neither, and keep their arrays as they are.
-        var sentenceMentions: [[Mention]] = []
-        var ignoredOrAmbiguous: [[Range<Int>]] = []
-        sentenceMentions.reserveCapacity(all.count)
-        ignoredOrAmbiguous.reserveCapacity(all.count)
+        // not new names).
+        var sentenceMentions = all
+        var ignoredOrAmbiguous = PerSentence<Range<Int>>()
+        ignoredOrAmbiguous.reserveCapacity(sentences: all.count, items: 0)
+        var anyIgnored = false
         for mentions in all {
-            var ignored: [Range<Int>] = []
-            var ambiguous: [Range<Int>] = []
-            for m in mentions {
-                switch m.target {
-                case .ignored: ignored.append(m.tokens)
-                case .ambiguous: ambiguous.append(m.tokens)
-                case .entry: break
-                }
-            }
-            sentenceMentions.append(ignored.isEmpty ? mentions
-                                    : mentions.filter { if case .ignored = $0.target { false } else { true } })
-            ignoredOrAmbiguous.append(ambiguous.isEmpty ? ignored : ignored + ambiguous)
+            for m in mentions { if case .ignored = m.target { ignoredOrAmbiguous.append(m.tokens); anyIgnored = true } }
+            for m in mentions { if case .ambiguous = m.target { ignoredOrAmbiguous.append(m.tokens) } }
+            ignoredOrAmbiguous.closeSentence()
         }
+        if anyIgnored { sentenceMentions.update { _, m in if case .ignored = m.target { false } else { true } } }
         var unresolved = 0
         if resolved {
             resolveAmbiguous(&sentenceMentions, sentences: sentences, blocks: blocks, tokens: tokens,
@@ -348,7 +340,7 @@ public struct Extractor: Sendable {
     /// dataset's year, else the last year written in the text. Notes are never dated
     /// and never set the year (citations are full of publication years).
     private func date(sentences: [Sentence], blocks: [TextBlock], tokens: Tokens,
-                      mentions: [[Mention]], vocabulary: inout Vocabulary) -> ([MonthInterval?], [Dating]) {
+                      mentions: PerSentence<Mention>, vocabulary: inout Vocabulary) -> ([MonthInterval?], [Dating]) {
         let resolver = DateResolver(defaultYear: defaultYear)
         var lastYear: Int? = nil
         var paragraphYear: Int? = nil
@@ -589,7 +581,7 @@ public struct Extractor: Sendable {
     /// (the latest on a tie), else before it in its section, else before it in the
     /// document, else after it in its paragraph. A form with no candidate in sight
     /// stays unresolved and is counted, never guessed.
-    private func resolveAmbiguous(_ mentions: inout [[Mention]], sentences: [Sentence], blocks: [TextBlock],
+    private func resolveAmbiguous(_ mentions: inout PerSentence<Mention>, sentences: [Sentence], blocks: [TextBlock],
                                   tokens: Tokens, unresolved: inout Int) {
         guard !lexicon.ambiguous.isEmpty else { return }
         var sectionOf = [Int](repeating: 0, count: blocks.count)
@@ -621,45 +613,42 @@ public struct Extractor: Sendable {
             }
             return best?.entry
         }
-        for (s, sentence) in sentences.enumerated() {
-            // Most sentences have no ambiguous form and keep their mentions as they are.
-            guard mentions[s].contains(where: { if case .ambiguous = $0.target { true } else { false } }) else { continue }
-            var kept: [Mention] = []
-            kept.reserveCapacity(mentions[s].count)
-            for var m in mentions[s] {
-                guard case .ambiguous(let a) = m.target else { kept.append(m); continue }
-                // "the soviet leaders": a lowercase form used as an adjective names no one.
-                // (The form's last word is its last token's text.)
-                if tokens[m.tokens.upperBound - 1].startsLowercase,
-                   m.tokens.upperBound < sentence.tokens.upperBound,
-                   Self.adjectivalHeads.contains(reading(tokens, m.tokens.upperBound)) {
-                    continue
-                }
-                let candidates = ambiguousCandidates[a]
-                let position = m.tokens.lowerBound
-                // Named mentions are in document order: those before are a prefix, and
-                // as blocks and sections only grow along the document, the mentions of
-                // this paragraph or section before it are runs ending there.
-                let lo = named.partitioningIndex { $0.position >= position }
-                let before = named[..<lo]
-                let blockStart = before.partitioningIndex { $0.block >= sentence.block }
-                let sectionStart = before.partitioningIndex { sectionOf[$0.block] >= sectionOf[sentence.block] }
-                var after = lo
-                while after < named.count, named[after].block == sentence.block { after += 1 }
-                var later = lo
-                while later < after, named[later].position <= position { later += 1 }
-                let choice = pick(blockStart..<lo, candidates)
-                    ?? pick(sectionStart..<lo, candidates)
-                    ?? pick(0..<lo, candidates)
-                    ?? pick(later..<after, candidates)
-                if let e = choice {
-                    m.target = .entry(e)
-                    kept.append(m)
-                } else {
-                    unresolved += 1
-                }
+        // Most documents and sentences have no ambiguous form: their mentions stay as
+        // they are.
+        guard mentions.items.contains(where: { if case .ambiguous = $0.target { true } else { false } }) else { return }
+        mentions.update { s, m in
+            guard case .ambiguous(let a) = m.target else { return true }
+            let sentence = sentences[s]
+            // "the soviet leaders": a lowercase form used as an adjective names no one.
+            // (The form's last word is its last token's text.)
+            if tokens[m.tokens.upperBound - 1].startsLowercase,
+               m.tokens.upperBound < sentence.tokens.upperBound,
+               Self.adjectivalHeads.contains(reading(tokens, m.tokens.upperBound)) {
+                return false
             }
-            mentions[s] = kept
+            let candidates = ambiguousCandidates[a]
+            let position = m.tokens.lowerBound
+            // Named mentions are in document order: those before are a prefix, and
+            // as blocks and sections only grow along the document, the mentions of
+            // this paragraph or section before it are runs ending there.
+            let lo = named.partitioningIndex { $0.position >= position }
+            let before = named[..<lo]
+            let blockStart = before.partitioningIndex { $0.block >= sentence.block }
+            let sectionStart = before.partitioningIndex { sectionOf[$0.block] >= sectionOf[sentence.block] }
+            var after = lo
+            while after < named.count, named[after].block == sentence.block { after += 1 }
+            var later = lo
+            while later < after, named[later].position <= position { later += 1 }
+            let choice = pick(blockStart..<lo, candidates)
+                ?? pick(sectionStart..<lo, candidates)
+                ?? pick(0..<lo, candidates)
+                ?? pick(later..<after, candidates)
+            guard let e = choice else {
+                unresolved += 1
+                return false
+            }
+            m.target = .entry(e)
+            return true
         }
     }
 

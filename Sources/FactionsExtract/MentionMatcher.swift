@@ -260,12 +260,12 @@ public struct MentionMatcher: Sendable {
     /// overlap, the one reaching further wins ("the Soviet government" is the Soviet
     /// government, not "the Soviet" followed by a stray word).
     public func mentions(in tokens: Tokens, range: Range<Int>) -> [Mention] {
-        mentions(in: tokens, ranges: [range])[0]
+        Array(mentions(in: tokens, ranges: [range])[0])
     }
 
     /// `mentions(in:range:)` for each range (a document's sentences), looking every
     /// token up once.
-    public func mentions(in tokens: Tokens, ranges: [Range<Int>]) -> [[Mention]] {
+    public func mentions(in tokens: Tokens, ranges: [Range<Int>]) -> PerSentence<Mention> {
         // The tokens numbered in a vocabulary of their own, as a worker numbers a document's.
         var vocabulary = Vocabulary()
         let numbered = vocabulary.numbered(tokens)
@@ -278,7 +278,7 @@ public struct MentionMatcher: Sendable {
     /// A token's word is read in place and the answers written through a pointer: given
     /// to a closure, each token was copied whole for it and the array of answers checked
     /// for uniqueness on every write (60 instructions a token, callgrind).
-    func mentions(in tokens: Tokens, ranges: [Range<Int>], vocabulary: inout Vocabulary) -> [[Mention]] {
+    func mentions(in tokens: Tokens, ranges: [Range<Int>], vocabulary: inout Vocabulary) -> PerSentence<Mention> {
         let found = [AliasWord](unsafeUninitializedCapacity: tokens.count) { found, initialized in
             found.initialize(repeating: AliasWord(id: -1, possessive: -2, hyphen: false))
             initialized = tokens.count
@@ -298,7 +298,13 @@ public struct MentionMatcher: Sendable {
                 }
             }
         }
-        return ranges.map { mentions(in: tokens, range: $0, found: found) }
+        var out = PerSentence<Mention>()
+        out.reserveCapacity(sentences: ranges.count, items: ranges.count)
+        for range in ranges {
+            mentions(in: tokens, range: range, found: found, into: &out)
+            out.closeSentence()
+        }
+        return out
     }
 
     /// What matching asks of a token the vocabulary has no answer for yet (a new word,
@@ -334,8 +340,7 @@ public struct MentionMatcher: Sendable {
         return AliasWord(id: id, possessive: possessive ? words.id(of: text + "'s").id : Vocabulary.unknown, hyphen: hyphen)
     }
 
-    private func mentions(in tokens: Tokens, range: Range<Int>, found: [AliasWord]) -> [Mention] {
-        var out: [Mention] = []
+    private func mentions(in tokens: Tokens, range: Range<Int>, found: [AliasWord], into out: inout PerSentence<Mention>) {
         var i = range.lowerBound
         let limit = range.upperBound
         while i < limit {
@@ -361,13 +366,10 @@ public struct MentionMatcher: Sendable {
                 }
             }
             if overtaken { i += 1; continue }
-            // Room for a sentence's usual few at once, not grown one, two, four.
-            if out.capacity == 0 { out.reserveCapacity(4) }
             out.append(Mention(target: best.target, tokens: i..<best.end, start: tokens[i].start,
                                end: tokens[best.end - 1].end))
             i = best.end
         }
-        return out
     }
 }
 

@@ -191,3 +191,26 @@ func words(_ text: String) -> [String] {
         }
     }
 }
+
+@Suite struct PerSentenceTests {
+    /// Items dropped or changed in place keep every other item in its own sentence,
+    /// empty sentences included.
+    @Test func updateKeepsSentencesApart() {
+        var parts = PerSentence<Int>()
+        for sentence in [[1, 2, 3], [], [4], [5, 6], []] {
+            for item in sentence { parts.append(item) }
+            parts.closeSentence()
+        }
+        #expect(parts.count == 5)
+        #expect(parts.map(Array.init) == [[1, 2, 3], [], [4], [5, 6], []])
+        var seen: [(Int, Int)] = []
+        parts.update { s, item in
+            seen.append((s, item))
+            item *= 10
+            return item != 20 && item != 40
+        }
+        #expect(seen.map(\.0) == [0, 0, 0, 2, 3, 3])
+        #expect(parts.map(Array.init) == [[10, 30], [], [], [50, 60], []])
+        #expect(parts.items == [10, 30, 50, 60])
+    }
+}
