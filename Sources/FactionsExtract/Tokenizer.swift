@@ -197,13 +197,26 @@ public struct Tokenizer: Sendable {
         var text = WordBytes()
         defer { text.deallocate() }
         let marker = vocabulary.intern("⁰")
-        // The number of each ASCII mark, looked up on first use in this text.
+        // The number of each ASCII mark and the one ASCII byte it is normalised to,
+        // looked up on first use in this text: a mark's token is then made without
+        // asking its string for its first byte and length.
         var asciiMarks = [Int32](repeating: -1, count: 128)
-        /// The vocabulary's number for the normalised mark `c`.
-        func punctuation(_ c: Unicode.Scalar) -> Int32 {
-            guard c.value < 0x80 else { return vocabulary.intern(Self.normalisePunctuation(c)) }
-            if asciiMarks[Int(c.value)] < 0 { asciiMarks[Int(c.value)] = vocabulary.intern(Self.normalisePunctuation(c)) }
-            return asciiMarks[Int(c.value)]
+        var asciiMarkBytes = [UInt8](repeating: 0, count: 128)
+        /// The token of the mark `c` at `start`, normalised.
+        func punctuation(_ c: Unicode.Scalar, start: Int, startsLine: Bool) -> Token {
+            let v = Int(c.value)
+            guard v < 0x80 else {
+                return mark(vocabulary.intern(Self.normalisePunctuation(c)), start: start, end: start + 1,
+                            startsLine: startsLine)
+            }
+            if asciiMarks[v] < 0 {
+                let text = Self.normalisePunctuation(c)
+                precondition(text.utf8.count == 1, "an ASCII mark is normalised to one ASCII byte")
+                asciiMarks[v] = vocabulary.intern(text)
+                asciiMarkBytes[v] = text.utf8.first!
+            }
+            return Token(kind: .punctuation, word: asciiMarks[v], start: start, end: start + 1, startsLine: startsLine,
+                         initial: asciiMarkBytes[v], length: 1)
         }
         /// A punctuation token (a mark or a note marker) for vocabulary word `w`.
         func mark(_ w: Int32, start: Int, end: Int, startsLine: Bool) -> Token {
@@ -326,7 +339,7 @@ public struct Tokenizer: Sendable {
             }
 
             // Punctuation, normalised.
-            tokens.append(mark(punctuation(c), start: i, end: i + 1, startsLine: atLineStart))
+            tokens.append(punctuation(c, start: i, startsLine: atLineStart))
             atLineStart = false
             lineHasContent = true
             i += 1
