@@ -320,6 +320,8 @@ public struct Discovery: Sendable {
             guard isCap(i) else { i += 1; continue }
             let start = i
             var words: [String] = []
+            // Room for a name's usual few words at once, not grown one, two, four.
+            words.reserveCapacity(4)
             var j = i
             var initials = false
             while j < end {

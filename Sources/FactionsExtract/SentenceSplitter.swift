@@ -47,9 +47,14 @@ public struct SentenceSplitter: Sendable {
                 }
                 start = upTo
             }
+            // Only prose is split; in it, words are most tokens, passed over in place to
+            // the next mark.
+            if block.role != .prose { i = end }
             while i < end {
-                // Words are most tokens: passed over without copying them.
-                guard block.role == .prose, tokens[i].kind == .punctuation else { i += 1; continue }
+                tokens.elements.withUnsafeBufferPointer { p in
+                    while i < end && p[i].kind != .punctuation { i &+= 1 }
+                }
+                guard i < end else { break }
                 // One-byte marks compared as bytes (a tenth of splitting was comparing strings).
                 let t = tokens[i]
                 let m = t.mark

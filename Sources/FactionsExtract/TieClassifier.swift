@@ -188,16 +188,16 @@ public struct TieClassifier: Sendable {
         guard mentions.count >= 2 else { return [] }
         let groups = group(tokens, mentions, lowered)
         var out: [TypedRelation] = []
-        // Tokens inside a mention, by their place in the sentence.
-        var inMention = [Bool](repeating: false, count: sentence.count)
-        for m in mentions { for i in m.tokens { inMention[i - sentence.lowerBound] = true } }
-        func covered(_ i: Int) -> Bool { inMention[i - sentence.lowerBound] }
+        // Whether token i is inside a mention: asked only of words that open a cue and
+        // their neighbours, so the sentence's few mentions are searched, not marked in an
+        // array made for every sentence.
+        func covered(_ i: Int) -> Bool { mentions.contains { $0.tokens.contains(i) } }
         func lower(_ i: Int) -> String { lowered(i, tokens) }
 
         var i = sentence.lowerBound
         var lastCueEnd = -10
         while i < sentence.upperBound {
-            guard !covered(i), lowered.is(.opensCue, i, tokens),
+            guard lowered.is(.opensCue, i, tokens), !covered(i),
                   let candidates = cues[lower(i)] else { i += 1; continue }
             // Longest cue starting here.
             var best: Cue? = nil
