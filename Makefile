@@ -48,4 +48,5 @@ sanitize: setup
 	bash Scripts/sanitize.sh
 
 clean:
-	rm -rf .build .build-fuzz .build-asan .build-tsan Benchmarks/.build
+	rm -rf .build .build-fuzz .build-asan .build-tsan .build-baseline Benchmarks/.build
+	git worktree prune

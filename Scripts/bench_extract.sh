@@ -10,7 +10,10 @@
 # lexicon (`--no-discover`: every text read once).
 #
 # Environment: EXTRACT_MB (corpus size, default 100), EXTRACT_RUNS (runs of each,
-# default 3), BENCH_RESULTS (default Benchmarks/results).
+# default 3), BENCH_RESULTS (default Benchmarks/results), EXTRACT_BASELINE (a git
+# revision: its build, made in a worktree under .build-baseline/, is timed one core with
+# discovery taking turns with this one, for a ratio that the machine's speed, which moves
+# by a third between runs here, does not move).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -39,11 +42,28 @@ largest_bytes=$(find "$DATA/corpus" -name '*.txt' -printf '%s\n' | sort -n | tai
 
 calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 
-# run LABEL CPULIST [FLAGS]: wall s, CPU s, peak KiB of `factions extract`
+baseline=${EXTRACT_BASELINE:-}
+base_bin=
+if [ -n "$baseline" ]; then
+    base_rev=$(git rev-parse --short "$baseline^{commit}")
+    tree=$root/.build-baseline/$base_rev
+    if [ ! -x "$tree/.build/release/factions" ]; then
+        rm -rf "$tree"
+        git worktree prune
+        git worktree add --detach "$tree" "$base_rev" >&2
+        (cd "$tree" && swift build -c release --product factions >&2)
+    fi
+    base_bin=$tree/.build/release/factions
+fi
+
+# run LABEL CPULIST [FLAGS]: wall s, CPU s, peak KiB of `factions extract` (of the
+# baseline's build when LABEL is "baseline")
 run() {
     local flags=${3:-}
     local out=$DATA/network$flags.json
-    /usr/bin/time -f "%e %U %S %M" -o "$DATA/time-$1" taskset -c "$2" "$bin" extract "$DATA" $flags -o "$out" >/dev/null
+    local program=$bin
+    if [ "$1" = baseline ]; then program=$base_bin; out=$DATA/network-baseline.json; fi
+    /usr/bin/time -f "%e %U %S %M" -o "$DATA/time-$1" taskset -c "$2" "$program" extract "$DATA" $flags -o "$out" >/dev/null
     read -r wall user sys peak < "$DATA/time-$1"
     echo "$wall $(calc "$user + $sys") $peak"
 }
@@ -52,8 +72,12 @@ run() {
 # identical builds on this machine.
 RUNS=${EXTRACT_RUNS:-3}
 all_cores=$(seq -s, 0 $(( $(nproc) - 1 )))
-w1=; w2=; v1=; v2=
+w1=; w2=; v1=; v2=; b1=
 for _ in $(seq "$RUNS"); do
+    if [ -n "$base_bin" ]; then
+        read -r w c m <<< "$(run baseline 0)"
+        if [ -z "$b1" ] || awk "BEGIN { exit !($w < $b1) }"; then b1=$w; e1=$c; o1=$m; fi
+    fi
     read -r w c m <<< "$(run one 0)"
     if [ -z "$w1" ] || awk "BEGIN { exit !($w < $w1) }"; then w1=$w; c1=$c; m1=$m; fi
     read -r w c m <<< "$(run all "$all_cores")"
@@ -111,8 +135,15 @@ file=$RESULTS/extract-$date.md
     echo "| lexicon + discovery (default) | 2 | $(nproc) | $w2 | $c2 | $(mbps "$w2") | $(mib "$m2") | $(calc "$w1 / $w2") |"
     echo "| lexicon only (\`--no-discover\`) | 1 | 1 | $v1 | $d1 | $(mbps "$v1") | $(mib "$n1") | |"
     echo "| lexicon only (\`--no-discover\`) | 1 | $(nproc) | $v2 | $d2 | $(mbps "$v2") | $(mib "$n2") | $(calc "$v1 / $v2") |"
+    if [ -n "$b1" ]; then
+        echo "| build $base_rev (baseline): lexicon + discovery | 2 | 1 | $b1 | $e1 | $(mbps "$b1") | $(mib "$o1") | |"
+    fi
     echo
-    echo "MB/s is corpus megabytes (10^6 bytes) per wall-clock second of the whole command: reading, every pass, merging and writing network.json; each row is the fastest of $RUNS runs (the four rows taking turns), with that run's CPU time and peak memory."
+    echo "MB/s is corpus megabytes (10^6 bytes) per wall-clock second of the whole command: reading, every pass, merging and writing network.json; each row is the fastest of $RUNS runs (the rows taking turns), with that run's CPU time and peak memory."
+    if [ -n "$b1" ]; then
+        echo
+        echo "Against build $base_rev in the same runs, one core with discovery: $(calc "$w1 / $b1") of its wall time ($(calc "$b1 / $w1")× as fast), $(calc "$c1 / $e1") of its CPU time."
+    fi
     if [ -n "$instructions" ]; then
         read -r count count_curated bytes <<< "$instructions"
         echo
