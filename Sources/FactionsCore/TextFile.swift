@@ -30,6 +30,20 @@ public enum TextFile {
         InputError(path: path, message: "is \(size) bytes, more than the \(maxBytes) this tool reads; split it")
     }
 
+    /// Asks the system to start reading `path` into its cache now, without waiting, so
+    /// that `readBytes` finds it there later; errors are ignored (the later read reports
+    /// them). A corpus read for the first time (or pushed out of the cache since) was
+    /// read on demand: on two cores the workers of discovery's pass waited on the disk
+    /// for a tenth of it (perf, 100 MB corpus).
+    public static func willRead(_ path: String) {
+        #if os(Linux)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED)
+        close(fd)
+        #endif
+    }
+
     public static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
         // open, fstat and read straight into the array: through FileManager's
         // attributes and FileHandle's Data (copied into an array after) reading a

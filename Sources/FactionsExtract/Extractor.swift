@@ -169,12 +169,18 @@ public struct Extractor: Sendable {
     /// Accumulators must add up to the same result in any order. Throws the error of the
     /// first failing document in corpus order (every document before the last one
     /// claimed is read, so the earliest failure is among those seen).
-    static func accumulate<A, E: Error>(_ count: Int, _ make: () -> A,
+    static func accumulate<A, E: Error>(_ count: Int, _ make: () -> A, readAhead: (Int) -> Void = { _ in },
                                         _ add: (inout A, Int) throws(E) -> Void) throws(E) -> [A] {
         let next = NextIndex()
-        let workers = Parallel.map(Array(0..<max(1, min(count, Parallel.cores)))) { _ -> (A, (index: Int, error: E)?) in
+        let cores = max(1, min(count, Parallel.cores))
+        // Each index is announced to `readAhead` this many claims before it is added:
+        // its file is read into the cache while the documents before it are worked on.
+        let lead = 4 * cores
+        for i in 0..<min(lead, count) { readAhead(i) }
+        let workers = Parallel.map(Array(0..<cores)) { _ -> (A, (index: Int, error: E)?) in
             var accumulator = make()
             while let i = next.claim(below: count) {
+                if i + lead < count { readAhead(i + lead) }
                 do throws(E) { try add(&accumulator, i) } catch { return (accumulator, (i, error)) }
             }
             return (accumulator, nil)
@@ -197,7 +203,8 @@ public struct Extractor: Sendable {
         // proportion to the corpus and a serial tail.
         typealias Sums = (tally: Discovery.Tally, vocabulary: Vocabulary)
         let limit = vocabularyLimit
-        let tallies = try Self.accumulate(documents.count, { Sums(Discovery.Tally(), Vocabulary(limit: limit)) }) { (sums: inout Sums, index: Int) throws(InputError) in
+        let tallies = try Self.accumulate(documents.count, { Sums(Discovery.Tally(), Vocabulary(limit: limit)) },
+                                          readAhead: { documents[$0].willLoad() }) { (sums: inout Sums, index: Int) throws(InputError) in
             let (document, scalars) = try documents[index].loadScalars()
             if sums.vocabulary.isFull {
                 sums.vocabulary.flushCounts(into: &sums.tally.words)
@@ -255,7 +262,8 @@ public struct Extractor: Sendable {
         let documents = dataset.documents
         typealias Sums = (accumulator: MergeAccumulator, titled: [(index: Int, document: Document)], vocabulary: Vocabulary)
         let limit = vocabularyLimit
-        var partials = try Self.accumulate(documents.count, { Sums(MergeAccumulator(), [], Vocabulary(limit: limit)) }) { (sums: inout Sums, index: Int) throws(InputError) in
+        var partials = try Self.accumulate(documents.count, { Sums(MergeAccumulator(), [], Vocabulary(limit: limit)) },
+                                           readAhead: { documents[$0].willLoad() }) { (sums: inout Sums, index: Int) throws(InputError) in
             let (document, scalars) = try documents[index].loadScalars()
             if sums.vocabulary.isFull { sums.vocabulary = Vocabulary(limit: limit) }
             analyse(document: document, scalars: scalars, vocabulary: &sums.vocabulary, into: &sums.accumulator)
