@@ -1,6 +1,7 @@
 /// The distinct token texts one worker has read, numbered, with what later stages ask
-/// of each: the token's `String`, its ids in the alias trie, discovery's counts of it
-/// written in lowercase and capitalised, and the classifier's lowercase form.
+/// of each: its `String` (a token holds the number), its ids in the alias trie,
+/// discovery's counts of it written in lowercase and capitalised, and the classifier's
+/// lowercase form.
 ///
 /// One per worker thread, passed `inout` from document to document: each answer is
 /// worked out once per distinct word instead of once per token. Per token, building
