@@ -73,13 +73,18 @@ run() {
 RUNS=${EXTRACT_RUNS:-3}
 all_cores=$(seq -s, 0 $(( $(nproc) - 1 )))
 w1=; w2=; v1=; v2=; b1=
+pairs=()
 for _ in $(seq "$RUNS"); do
     if [ -n "$base_bin" ]; then
         read -r w c m <<< "$(run baseline 0)"
         if [ -z "$b1" ] || awk "BEGIN { exit !($w < $b1) }"; then b1=$w; e1=$c; o1=$m; fi
+        base_wall=$w
     fi
     read -r w c m <<< "$(run one 0)"
     if [ -z "$w1" ] || awk "BEGIN { exit !($w < $w1) }"; then w1=$w; c1=$c; m1=$m; fi
+    # Each run of this build against the baseline's run just before it: the fastest
+    # runs of the two can fall minutes apart, in different states of the machine.
+    [ -n "$base_bin" ] && pairs+=("$(calc "$w / $base_wall")")
     read -r w c m <<< "$(run all "$all_cores")"
     if [ -z "$w2" ] || awk "BEGIN { exit !($w < $w2) }"; then w2=$w; c2=$c; m2=$m; fi
     read -r w c m <<< "$(run one-curated 0 --no-discover)"
@@ -142,7 +147,9 @@ file=$RESULTS/extract-$date.md
     echo "MB/s is corpus megabytes (10^6 bytes) per wall-clock second of the whole command: reading, every pass, merging and writing network.json; each row is the fastest of $RUNS runs (the rows taking turns), with that run's CPU time and peak memory."
     if [ -n "$b1" ]; then
         echo
-        echo "Against build $base_rev in the same runs, one core with discovery: $(calc "$w1 / $b1") of its wall time ($(calc "$b1 / $w1")× as fast), $(calc "$c1 / $e1") of its CPU time."
+        ratios=$(printf '%s\n' "${pairs[@]}" | sort -n | paste -sd' ')
+        median=$(printf '%s\n' "${pairs[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+        echo "Against build $base_rev, one core with discovery: each run of this build took $ratios of the wall time of the baseline's run just before it (median $median); the fastest runs of each, $(calc "$w1 / $b1")."
     fi
     if [ -n "$instructions" ]; then
         read -r count count_curated bytes <<< "$instructions"
