@@ -282,19 +282,26 @@ public struct MentionMatcher: Sendable {
         let found = [AliasWord](unsafeUninitializedCapacity: tokens.count) { found, initialized in
             found.initialize(repeating: AliasWord(id: -1, possessive: -2, hyphen: false))
             initialized = tokens.count
+            // Answers the vocabulary has are read through a pointer to its table (held
+            // in a local, an inout's array is reloaded and bounds-checked for every
+            // token); the tokens it has none for are learnt after, in order.
+            var unknown: [Int] = []
             tokens.elements.withUnsafeBufferPointer { elements in
-                for range in ranges {
-                    for j in range {
-                        let w = Int(elements[j].word)
-                        let possessive = elements[j].possessive
-                        if var known = vocabulary.aliasWords[w],
-                           !possessive || known.possessive != Vocabulary.unknown {
-                            if !possessive { known.possessive = -2 }
-                            found[j] = known
-                        } else {
-                            found[j] = learn(elements[j], text: tokens.words[w], vocabulary: &vocabulary)
+                vocabulary.aliasWords.withUnsafeBufferPointer { known in
+                    for range in ranges {
+                        for j in range {
+                            if let answer = Self.answer(known[Int(elements[j].word)], possessive: elements[j].possessive) {
+                                found[j] = answer
+                            } else {
+                                unknown.append(j)
+                            }
                         }
                     }
+                }
+                for j in unknown {
+                    let w = Int(elements[j].word)
+                    found[j] = Self.answer(vocabulary.aliasWords[w], possessive: elements[j].possessive)
+                        ?? learn(elements[j], text: tokens.words[w], vocabulary: &vocabulary)
                 }
             }
         }
@@ -305,6 +312,15 @@ public struct MentionMatcher: Sendable {
             out.closeSentence()
         }
         return out
+    }
+
+    /// The vocabulary's answer `known` for a token, nil when it has none yet for it (a
+    /// new word, or a known one first seen possessive).
+    @inline(__always)
+    private static func answer(_ known: AliasWord?, possessive: Bool) -> AliasWord? {
+        guard var answer = known, !possessive || answer.possessive != Vocabulary.unknown else { return nil }
+        if !possessive { answer.possessive = -2 }
+        return answer
     }
 
     /// What matching asks of a token the vocabulary has no answer for yet (a new word,
