@@ -73,14 +73,20 @@ public struct DateResolver: Sendable {
         }
         func yearValue(_ j: Int) -> Int? { word(j).flatMap(Self.year) }
         while i < range.upperBound {
-            defer { i += 1 }
             // Only a capitalised word (a month) or one opening with a digit (a year, a
-            // decade) starts a date; the rest is passed over before any string work
-            // (the first byte is kept in the token: asking the string for it cost as
-            // much as the rest of the scan).
-            let first = tokens[i].initial
-            guard (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39),
-                  mayStart(i), let w = word(i) else { continue }
+            // decade) starts a date; the rest is passed over in place before any string
+            // work (the first byte is kept in the token: asking the string for it cost
+            // as much as the rest of the scan).
+            tokens.elements.withUnsafeBufferPointer { t in
+                while i < range.upperBound {
+                    let first = t[i].initial
+                    if (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39) { break }
+                    i &+= 1
+                }
+            }
+            guard i < range.upperBound else { break }
+            defer { i += 1 }
+            guard mayStart(i), let w = word(i) else { continue }
             // Only a word opening like a month name is looked up.
             if let (lower, month) = Self.month(w), w.first!.isUppercase {
                 // Abbreviations need their dot or a day: "Oct 24th", "Oct. 24".

@@ -317,7 +317,13 @@ public struct Discovery: Sendable {
             isCap(j) && isOneCharacter(tokens, j) && j + 1 < end && tokens[j + 1].mark == UInt8(ascii: ".")
         }
         while i < end {
-            guard isCap(i) else { i += 1; continue }
+            // To the next capitalised word, read in place: most words are not.
+            tokens.elements.withUnsafeBufferPointer { t in
+                covered.withUnsafeBufferPointer { c in
+                    while i < end && !(t[i].kind == .word && t[i].isCapitalised && !t[i].emphasised && !c[i]) { i &+= 1 }
+                }
+            }
+            guard i < end else { break }
             let start = i
             var words: [String] = []
             // Room for a name's usual few words at once, not grown one, two, four.
