@@ -161,12 +161,14 @@ public struct Discovery: Sendable {
     /// to the tally.
     func tally(_ r: Extractor.Reading, document: Document, index: Int, into tally: inout Tally,
                vocabulary: inout Vocabulary) {
-        countedWords(r) { token, lowercase in
-            let w = Int(token.pointee.word)
-            if lowercase {
-                vocabulary.lowercaseCount[w] += 1
-            } else {
-                vocabulary.capitalisedCount[w] += 1
+        // The counts written through pointers: each `+= 1` on the inout's arrays checked
+        // their uniqueness and bounds.
+        vocabulary.lowercaseCount.withUnsafeMutableBufferPointer { lower in
+            vocabulary.capitalisedCount.withUnsafeMutableBufferPointer { capital in
+                countedWords(r) { token, lowercase in
+                    let w = Int(token.pointee.word)
+                    if lowercase { lower[w] += 1 } else { capital[w] += 1 }
+                }
             }
         }
         spans(r, document: document, index: index, into: &tally)
