@@ -49,4 +49,4 @@ sanitize: setup
 
 clean:
 	rm -rf .build .build-fuzz .build-asan .build-tsan .build-baseline Benchmarks/.build
-	git worktree prune
+	-git worktree prune 2>/dev/null
