@@ -152,7 +152,7 @@ public struct Discovery: Sendable {
     /// reads into one tally, without a tally per document to merge. Documents must come
     /// in increasing `index` (examples are kept in corpus order).
     public func tally(_ r: Extractor.Reading, document: Document, index: Int, into tally: inout Tally) {
-        countedWords(r) { token, lowercase in tally.words.count(r.tokens.text(of: token.pointee), lowercase: lowercase) }
+        countedWords(r) { token, lowercase in tally.words.count(r.tokens.text(of: token), lowercase: lowercase) }
         spans(r, document: document, index: index, into: &tally)
     }
 
@@ -166,7 +166,7 @@ public struct Discovery: Sendable {
         vocabulary.lowercaseCount.withUnsafeMutableBufferPointer { lower in
             vocabulary.capitalisedCount.withUnsafeMutableBufferPointer { capital in
                 countedWords(r) { token, lowercase in
-                    let w = Int(token.pointee.word)
+                    let w = Int(token.word)
                     if lowercase { lower[w] += 1 } else { capital[w] += 1 }
                 }
             }
@@ -175,18 +175,16 @@ public struct Discovery: Sendable {
     }
 
     /// Calls `count` with each word of the prose that the tally counts, and whether it
-    /// is written in lowercase (else it is capitalised mid-sentence). The token is
-    /// handed over where it lies: given as a value, each was copied for the call
-    /// (about 20 of the 35 instructions a word took, callgrind).
+    /// is written in lowercase (else it is capitalised mid-sentence). Tokens are read
+    /// in place, and handed over as plain values.
     @inline(__always)
-    private func countedWords(_ r: Extractor.Reading, _ count: (UnsafePointer<Token>, Bool) -> Void) {
+    private func countedWords(_ r: Extractor.Reading, _ count: (Token, Bool) -> Void) {
         r.tokens.elements.withUnsafeBufferPointer { tokens in
-            guard let base = tokens.baseAddress else { return }
             for sentence in r.sentences where sentence.role == .prose {
                 for i in sentence.tokens {
-                    let token = base + i
-                    guard token.pointee.kind == .word else { continue }
-                    if token.pointee.startsLowercase {
+                    let token = tokens[i]
+                    guard token.kind == .word else { continue }
+                    if token.startsLowercase {
                         count(token, true)
                     } else if i > sentence.tokens.lowerBound {
                         count(token, false)
@@ -319,7 +317,7 @@ public struct Discovery: Sendable {
             isCap(j) && isOneCharacter(tokens, j) && j + 1 < end && tokens[j + 1].mark == UInt8(ascii: ".")
         }
         while i < end {
-            // To the next capitalised word, read in place: most words are not.
+            // To the next capitalised word outside a mention: most words are not.
             tokens.elements.withUnsafeBufferPointer { t in
                 covered.withUnsafeBufferPointer { c in
                     while i < end && !(t[i].kind == .word && t[i].isCapitalised && !t[i].emphasised && !c[i]) { i &+= 1 }

@@ -219,25 +219,6 @@ public struct MentionMatcher: Sendable {
         return best
     }
 
-    /// The texts of `tokens[range]` separated by single spaces, written into a string
-    /// of the right size (appending word by word cost 300 instructions a word).
-    static func joined(_ tokens: Tokens, _ range: Range<Int>) -> String {
-        var length = range.count - 1
-        for j in range { length += tokens.text(j).utf8.count }
-        return String(unsafeUninitializedCapacity: length) { bytes in
-            var k = 0
-            for j in range {
-                if j > range.lowerBound { bytes[k] = UInt8(ascii: " "); k += 1 }
-                var text = tokens.text(j)
-                text.withUTF8 { utf8 in
-                    _ = UnsafeMutableBufferPointer(rebasing: bytes[k...]).initialize(from: utf8)
-                    k += utf8.count
-                }
-            }
-            return k
-        }
-    }
-
     /// "anti-Bolshevik", "pro-Kerensky": the name after the prefix is a mention. Asked
     /// only of tokens with a hyphen (every prefix ends in one; most words have none).
     private func prefixed(_ tokens: Tokens, index: Int) -> Mention? {

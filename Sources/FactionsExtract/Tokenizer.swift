@@ -122,7 +122,7 @@ public struct Tokens: RandomAccessCollection, Sendable {
     /// the name alone.
     public func form(of mention: Mention) -> String {
         let i = mention.tokens.lowerBound
-        guard mention.tokens.count == 1 else { return MentionMatcher.joined(self, mention.tokens) }
+        guard mention.tokens.count == 1 else { return texts(mention.tokens).joined(separator: " ") }
         let prefix = mention.start - self[i].start
         return prefix == 0 ? text(i) : String(text(i).unicodeScalars.dropFirst(prefix))
     }
@@ -197,11 +197,9 @@ public struct Tokenizer: Sendable {
         var text = WordBytes()
         defer { text.deallocate() }
         let marker = vocabulary.intern("⁰")
-        // The number of each ASCII mark and the one ASCII byte it is normalised to,
-        // looked up on first use in this text: a mark's token is then made without
-        // asking its string for its first byte and length.
+        // The number of each ASCII mark, looked up on first use in this text; with the
+        // byte it is normalised to, its token is made without asking a string.
         var asciiMarks = [Int32](repeating: -1, count: 128)
-        var asciiMarkBytes = [UInt8](repeating: 0, count: 128)
         /// The token of the mark `c` at `start`, normalised.
         func punctuation(_ c: Unicode.Scalar, start: Int, startsLine: Bool) -> Token {
             let v = Int(c.value)
@@ -209,14 +207,9 @@ public struct Tokenizer: Sendable {
                 return mark(vocabulary.intern(Self.normalisePunctuation(c)), start: start, end: start + 1,
                             startsLine: startsLine)
             }
-            if asciiMarks[v] < 0 {
-                let text = Self.normalisePunctuation(c)
-                precondition(text.utf8.count == 1, "an ASCII mark is normalised to one ASCII byte")
-                asciiMarks[v] = vocabulary.intern(text)
-                asciiMarkBytes[v] = text.utf8.first!
-            }
+            if asciiMarks[v] < 0 { asciiMarks[v] = vocabulary.intern(Self.asciiPunctuation[v]) }
             return Token(kind: .punctuation, word: asciiMarks[v], start: start, end: start + 1, startsLine: startsLine,
-                         initial: asciiMarkBytes[v], length: 1)
+                         initial: Self.asciiPunctuationBytes[v], length: 1)
         }
         /// A punctuation token (a mark or a note marker) for vocabulary word `w`.
         func mark(_ w: Int32, start: Int, end: Int, startsLine: Bool) -> Token {
@@ -626,6 +619,11 @@ public struct Tokenizer: Sendable {
 
     /// `normalised` of each ASCII character, made once: most punctuation is ASCII.
     private static let asciiPunctuation: [String] = (0..<128).map { normalised(Unicode.Scalar(UInt8($0))) }
+    /// Each of them is one ASCII byte (only "`" changes, to "'").
+    private static let asciiPunctuationBytes: [UInt8] = asciiPunctuation.map {
+        precondition($0.utf8.count == 1, "an ASCII mark is normalised to one ASCII byte")
+        return $0.utf8.first!
+    }
 
     private static func normalised(_ c: Unicode.Scalar) -> String {
         switch c {
