@@ -187,21 +187,21 @@ public struct MentionMatcher: Sendable {
         return out
     }
 
-    /// The longest alias starting at token `i`: its end and target. `found[j].id`
-    /// is token j's word id (-1 when no alias has it), `found[j].possessive` the id of
-    /// the word with `'s` for possessive tokens (-1 when no alias has it, -2 for other
-    /// tokens).
-    private func longest(at i: Int, limit: Int, found: [AliasWord]) -> (end: Int, target: Mention.Target)? {
+    /// The longest alias starting at token `i`: its end and target. `answer(j)` is
+    /// what token j is to matching (see `AliasWord`).
+    @inline(__always)
+    private func longest(at i: Int, limit: Int, _ answer: (Int) -> AliasWord) -> (end: Int, target: Mention.Target)? {
         var node = 0
         var best: (end: Int, target: Mention.Target)? = nil
         var j = i
         while j < limit {
+            let found = answer(j)
             // A possessive continues a name only where the alias has one
             // ("International Women's Day"); otherwise the name stops there
             // ("Lenin's Bolsheviks").
-            let possessive = found[j].possessive != -2
+            let possessive = found.possessive != -2
             if possessive {
-                let next = child(node, found[j].possessive)
+                let next = child(node, found.possessive)
                 if next >= 0 {
                     node = next
                     j += 1
@@ -209,7 +209,7 @@ public struct MentionMatcher: Sendable {
                     continue
                 }
             }
-            let next = child(node, found[j].id)
+            let next = child(node, found.id)
             guard next >= 0 else { break }
             node = next
             j += 1
@@ -256,88 +256,85 @@ public struct MentionMatcher: Sendable {
     /// `mentions(in:ranges:)` for tokens numbered in `vocabulary`: each distinct word is
     /// looked up in the alias table once per worker, not once per token.
     ///
-    /// A token's word is read in place and the answers written through a pointer: given
-    /// to a closure, each token was copied whole for it and the array of answers checked
-    /// for uniqueness on every write (60 instructions a token, callgrind).
+    /// The vocabulary learns the words it has no answer for first, in order; then the
+    /// tokens are read in place, with the vocabulary's answers through a pointer (held in
+    /// a local, an inout's array is reloaded and bounds-checked for every token). An
+    /// array of every token's answer, written in one pass and read in the next, cost
+    /// 28 instructions a token of the two passes' 37 (callgrind, 4.95 MB corpus).
     func mentions(in tokens: Tokens, ranges: [Range<Int>], vocabulary: inout Vocabulary) -> PerSentence<Mention> {
-        let found = [AliasWord](unsafeUninitializedCapacity: tokens.count) { found, initialized in
-            found.initialize(repeating: AliasWord(id: -1, possessive: -2, hyphen: false))
-            initialized = tokens.count
-            // Answers the vocabulary has are read through a pointer to its table (held
-            // in a local, an inout's array is reloaded and bounds-checked for every
-            // token); the tokens it has none for are learnt after, in order.
-            var unknown: [Int] = []
-            tokens.elements.withUnsafeBufferPointer { elements in
-                vocabulary.aliasWords.withUnsafeBufferPointer { known in
-                    for range in ranges {
-                        for j in range {
-                            if let answer = Self.answer(known[Int(elements[j].word)], possessive: elements[j].possessive) {
-                                found[j] = answer
-                            } else {
-                                unknown.append(j)
-                            }
-                        }
+        var unknown: [Int] = []
+        tokens.elements.withUnsafeBufferPointer { elements in
+            vocabulary.aliasWords.withUnsafeBufferPointer { known in
+                for range in ranges {
+                    for j in range where !Self.answers(known[Int(elements[j].word)], possessive: elements[j].possessive) {
+                        unknown.append(j)
                     }
-                }
-                for j in unknown {
-                    let w = Int(elements[j].word)
-                    found[j] = Self.answer(vocabulary.aliasWords[w], possessive: elements[j].possessive)
-                        ?? learn(elements[j], text: tokens.words[w], vocabulary: &vocabulary)
                 }
             }
         }
+        for j in unknown where !Self.answers(vocabulary.aliasWords[Int(tokens[j].word)], possessive: tokens[j].possessive) {
+            learn(tokens[j], text: tokens.words[Int(tokens[j].word)], vocabulary: &vocabulary)
+        }
         var out = PerSentence<Mention>()
         out.reserveCapacity(sentences: ranges.count, items: ranges.count)
-        for range in ranges {
-            mentions(in: tokens, range: range, found: found, into: &out)
-            out.closeSentence()
+        tokens.elements.withUnsafeBufferPointer { elements in
+            vocabulary.aliasWords.withUnsafeBufferPointer { known in
+                for range in ranges {
+                    mentions(in: tokens, elements: elements, known: known, range: range, into: &out)
+                    out.closeSentence()
+                }
+            }
         }
         return out
     }
 
-    /// The vocabulary's answer `known` for a token, nil when it has none yet for it (a
-    /// new word, or a known one first seen possessive).
+    /// Whether the vocabulary's answer `known` serves a token: false for a new word,
+    /// or a known one first seen possessive.
     @inline(__always)
-    private static func answer(_ known: AliasWord?, possessive: Bool) -> AliasWord? {
-        guard var answer = known, !possessive || answer.possessive != Vocabulary.unknown else { return nil }
-        if !possessive { answer.possessive = -2 }
-        return answer
+    private static func answers(_ known: AliasWord?, possessive: Bool) -> Bool {
+        guard let known else { return false }
+        return !possessive || known.possessive != Vocabulary.unknown
     }
 
     /// What matching asks of a token the vocabulary has no answer for yet (a new word,
     /// or a known one first seen possessive), kept there for its next occurrence.
     @inline(never)
-    private func learn(_ token: Token, text: String, vocabulary: inout Vocabulary) -> AliasWord {
+    private func learn(_ token: Token, text: String, vocabulary: inout Vocabulary) {
         let w = Int(token.word)
-        var answer: AliasWord
         if var known = vocabulary.aliasWords[w] {
             // The 's form is asked the first time the word is seen possessive.
             known.possessive = words.id(of: text + "'s").id
             vocabulary.aliasWords[w] = known
-            answer = known
         } else {
-            answer = aliasWord(text, possessive: token.possessive)
-            vocabulary.aliasWords[w] = answer
+            vocabulary.aliasWords[w] = aliasWord(text, possessive: token.possessive)
         }
-        if !token.possessive { answer.possessive = -2 }
-        return answer
     }
 
     /// What matching asks of a token's text: its id among alias words (-1: none), the id
     /// of the text with `'s` (asked only for a possessive token, else
-    /// `Vocabulary.unknown`), and whether it has a hyphen.
+    /// `Vocabulary.unknown`), whether it has a hyphen, and whether, not possessive, it
+    /// starts nothing: no alias starts with it and it has no prefix to strip.
     struct AliasWord {
         var id: Int32
         var possessive: Int32
         var hyphen: Bool
+        var startsNone: Bool
     }
 
     private func aliasWord(_ text: String, possessive: Bool) -> AliasWord {
         let (id, hyphen) = words.id(of: text)
-        return AliasWord(id: id, possessive: possessive ? words.id(of: text + "'s").id : Vocabulary.unknown, hyphen: hyphen)
+        return AliasWord(id: id, possessive: possessive ? words.id(of: text + "'s").id : Vocabulary.unknown, hyphen: hyphen,
+                         startsNone: !hyphen && (id < 0 || rootChild[Int(id)] < 0))
     }
 
-    private func mentions(in tokens: Tokens, range: Range<Int>, found: [AliasWord], into out: inout PerSentence<Mention>) {
+    /// Mentions in `range`, every token's answer in `known` (by word number).
+    private func mentions(in tokens: Tokens, elements: UnsafeBufferPointer<Token>,
+                          known: UnsafeBufferPointer<AliasWord?>, range: Range<Int>, into out: inout PerSentence<Mention>) {
+        @inline(__always) func answer(_ j: Int) -> AliasWord {
+            var a = known[Int(elements[j].word)].unsafelyUnwrapped
+            if !elements[j].possessive { a.possessive = -2 }
+            return a
+        }
         var i = range.lowerBound
         let limit = range.upperBound
         while i < limit {
@@ -345,26 +342,28 @@ public struct MentionMatcher: Sendable {
             // strip: most tokens, passed over without walking the trie. Words inside
             // aliases ("of", "the") have ids but start none: asking the root's children
             // here halved the walks (callgrind, 1 MB corpus: 139,420 to 65,505).
-            let f = found[i]
-            if !f.hyphen && (f.id < 0 || rootChild[Int(f.id)] < 0)
-                && (f.possessive < 0 || rootChild[Int(f.possessive)] < 0) { i += 1; continue }
-            guard let best = longest(at: i, limit: limit, found: found) else {
-                if found[i].hyphen, let m = prefixed(tokens, index: i) { out.append(m) }
+            let f = known[Int(elements[i].word)].unsafelyUnwrapped
+            if f.startsNone && (!elements[i].possessive || f.possessive < 0 || rootChild[Int(f.possessive)] < 0) {
+                i += 1
+                continue
+            }
+            guard let best = longest(at: i, limit: limit, answer) else {
+                if f.hyphen, let m = prefixed(tokens, index: i) { out.append(m) }
                 i += 1
                 continue
             }
             var overtaken = false
             if best.end - i > 1 {
                 for j in (i + 1)..<best.end {
-                    if let other = longest(at: j, limit: limit, found: found), other.end > best.end {
+                    if let other = longest(at: j, limit: limit, answer), other.end > best.end {
                         overtaken = true
                         break
                     }
                 }
             }
             if overtaken { i += 1; continue }
-            out.append(Mention(target: best.target, tokens: i..<best.end, start: tokens[i].start,
-                               end: tokens[best.end - 1].end))
+            out.append(Mention(target: best.target, tokens: i..<best.end, start: elements[i].start,
+                               end: elements[best.end - 1].end))
             i = best.end
         }
     }
