@@ -160,19 +160,23 @@ public struct TieClassifier: Sendable {
     /// per sentence, and freeing those, was a fortieth of extraction. The vocabulary
     /// must not change while this is alive (it would copy its arrays).
     struct Lowered {
-        let sentence: Range<Int>
+        /// The tokens whose words are lowered in `words` and `flags`: the sentence and
+        /// `Lowered.margin` tokens either side, which the classifier looks at too ("of
+        /// the" before a group that opens the sentence).
+        let known: Range<Int>
         let words: [String?]
         let flags: [WordFlags]
 
-        /// Token `i` in lowercase; tokens outside the sentence (a look before or after
-        /// it) are lowercased when asked.
+        static let margin = 2
+
+        /// Token `i` in lowercase; tokens further out are lowercased when asked.
         @inline(__always) func callAsFunction(_ i: Int, _ tokens: Tokens) -> String {
-            sentence.contains(i) ? words[Int(tokens[i].word)]! : tokens.text(i).lowercased()
+            known.contains(i) ? words[Int(tokens[i].word)]! : tokens.text(i).lowercased()
         }
 
-        /// Whether token `i` is `flag` (worked out when it lies outside the sentence).
+        /// Whether token `i` is `flag` (worked out when it lies further out).
         @inline(__always) func `is`(_ flag: WordFlags, _ i: Int, _ tokens: Tokens) -> Bool {
-            if sentence.contains(i) { return flags[Int(tokens[i].word)].contains(flag) }
+            if known.contains(i) { return flags[Int(tokens[i].word)].contains(flag) }
             return TieClassifier.flags(tokens.text(i).lowercased()).contains(flag)
         }
     }
@@ -180,14 +184,15 @@ public struct TieClassifier: Sendable {
     /// What `lowercase`, a lowercase token, is.
     func flags(_ lowercase: String) -> WordFlags { Self.flags(lowercase, cues: cues) }
 
+    private static let flagLists: [(Set<String>, WordFlags)] = [
+        (clauseBreaks, .clauseBreak), (connectors, .connector), (negations, .negation), (auxiliaries, .auxiliary),
+        (appositionWords, .apposition), (roleNouns, .roleNoun), (occupations, .occupation),
+    ]
+
     static func flags(_ lowercase: String, cues: [String: [Cue]]? = nil) -> WordFlags {
         var flags: WordFlags = []
         if let cues, cues[lowercase] != nil { flags.insert(.opensCue) }
-        let lists: [(Set<String>, WordFlags)] = [
-            (clauseBreaks, .clauseBreak), (connectors, .connector), (negations, .negation), (auxiliaries, .auxiliary),
-            (appositionWords, .apposition), (roleNouns, .roleNoun), (occupations, .occupation),
-        ]
-        for (list, flag) in lists where list.contains(lowercase) { flags.insert(flag) }
+        for (list, flag) in flagLists where list.contains(lowercase) { flags.insert(flag) }
         switch lowercase {
         case "and", ",", "or", "&": flags.insert(.coordinator)
         case "who", "which": flags.insert(.relative)

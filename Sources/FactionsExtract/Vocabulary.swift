@@ -121,11 +121,13 @@ struct Vocabulary {
         return dateStart[w] == 2
     }
 
-    /// Tokens `range` lowercased, with what each is to `classifier` (opens a cue,
-    /// breaks a clause, connects mentions), for the classifier of a sentence.
-    /// The tokens must be numbered here.
+    /// Tokens `range` (and `Lowered.margin` either side) lowercased, with what each is
+    /// to `classifier` (opens a cue, breaks a clause, connects mentions, is a negation,
+    /// ...), for the classifier of a sentence. The tokens must be numbered here.
     mutating func lowered(_ tokens: Tokens, _ range: Range<Int>, for classifier: TieClassifier) -> TieClassifier.Lowered {
-        for i in range {
+        let margin = TieClassifier.Lowered.margin
+        let known = max(0, range.lowerBound - margin)..<min(tokens.count, range.upperBound + margin)
+        for i in known {
             let w = Int(tokens[i].word)
             if lowercase[w] == nil {
                 let lower = strings[w].lowercased()
@@ -133,7 +135,7 @@ struct Vocabulary {
                 classifierFlags[w] = classifier.flags(lower)
             }
         }
-        return TieClassifier.Lowered(sentence: range, words: lowercase, flags: classifierFlags)
+        return TieClassifier.Lowered(known: known, words: lowercase, flags: classifierFlags)
     }
 
     /// Adds the counts kept here to `counts` and clears them.
