@@ -55,22 +55,38 @@ public enum TextFile {
         guard fstat(fd, &info) == 0 else { throw unreadable(path, errno) }
         let size = try checkedSize(info, path)
         // The size is a hint (the file may change, or report 0 as some special files
-        // do): read until the end, growing as needed, and check the limit again.
-        var bytes = [UInt8](repeating: 0, count: size + 1)
-        var count = 0
+        // do): read until the end, growing as needed, and check the limit again. Read
+        // into uninitialised memory: zeroing the buffer first was a fifth of the
+        // instructions of loading a text (callgrind, 4.95 MB corpus).
+        var bytes: [UInt8] = []
+        var capacity = size + 1
+        var failure: InputError? = nil
         while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
-            let n = bytes.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + count, raw.count - count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw unreadable(path, errno)
+            var full = false
+            let before = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                before.withUnsafeBufferPointer { old in
+                    if let from = old.baseAddress { buffer.baseAddress!.initialize(from: from, count: old.count) }
+                }
+                initialized = before.count
+                while initialized < buffer.count {
+                    let n = read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = unreadable(path, errno)
+                        return
+                    }
+                    if n == 0 { return }
+                    initialized += n
+                }
+                full = true
             }
-            if n == 0 { break }
-            count += n
-            if count > maxBytes { throw tooLarge(path, count) }
+            if let failure { throw failure }
+            if bytes.count > maxBytes { throw tooLarge(path, bytes.count) }
+            if !full { return bytes }
+            // Filled: the file grew past the size it had. Read on into a larger array.
+            capacity = max(2 * capacity, capacity + 4096)
         }
-        bytes.removeLast(bytes.count - count)
-        return bytes
     }
 
     /// Longest line accepted: beyond this a file is not prose or a table but data

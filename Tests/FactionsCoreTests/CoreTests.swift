@@ -81,6 +81,27 @@ import Testing
     /// boundary of table 3-7 (overlong forms, surrogates, past U+10FFFF, truncated
     /// sequences) and on random bytes: it must accept exactly the same files and give
     /// the same scalars.
+    @Test func readsWholeFilesWhateverSizeTheyReport() throws {
+        // A regular file read in one go, empty and not.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("readbytes-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = Array(String(repeating: "The Petrograd Soviet met. ", count: 400).utf8)
+        let path = dir.appendingPathComponent("a.txt").path
+        try Data(text).write(to: URL(fileURLWithPath: path))
+        #expect(try TextFile.readBytes(path) == text)
+        let empty = dir.appendingPathComponent("empty.txt").path
+        try Data().write(to: URL(fileURLWithPath: empty))
+        #expect(try TextFile.readBytes(empty) == [])
+        // A file that reports size 0 and has more (the kernel's files): read on past
+        // the reported size, the buffer grown as it fills.
+        let maps = String(decoding: try TextFile.readBytes("/proc/self/maps"), as: UTF8.self)
+        #expect(maps.count > 1)
+        #expect(maps.hasSuffix("\n"))
+        #expect(maps.split(separator: "\n").allSatisfy { $0.contains("-") })
+        #expect(throws: InputError.self) { try TextFile.readBytes(dir.appendingPathComponent("missing.txt").path) }
+    }
+
     @Test func decodeScalarsAcceptsExactlyWhatDecodeUTF8Does() {
         var cases: [[UInt8]] = [
             [], [0x41], [0x7F], [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xC2],
