@@ -14,7 +14,7 @@ struct Vocabulary {
 
     private var table = ByteWords(capacity: 256, sparsity: 2)
     /// The plain words (one to sixteen ASCII letters) among them, for the tokenizer.
-    private var packed = PackedWords(capacity: 256)
+    private var packed = PackedWords()
     /// Per word, by number.
     private(set) var strings: [String] = []
     /// What the mention matcher asks of the word, nil until it asks.
@@ -71,18 +71,16 @@ struct Vocabulary {
     /// `low` and `high` (see `PackedWords`).
     @inline(__always)
     mutating func intern(packed low: UInt64, _ high: UInt64, letters: UnsafeBufferPointer<Unicode.Scalar>) -> Int32 {
-        let found = packed.find(low, high)
-        if found >= 0 { return packed.word(inSlot: found) }
-        return learn(packed: low, high, letters: letters, slot: -1 - found)
+        if let word = packed.word(low, high) { return word }
+        return learn(packed: low, high, letters: letters)
     }
 
     /// The first sight of a plain word since the vocabulary started: numbered through
     /// the byte table, which every other way of reading the word goes through.
     @inline(never)
-    private mutating func learn(packed low: UInt64, _ high: UInt64, letters: UnsafeBufferPointer<Unicode.Scalar>,
-                                slot: Int) -> Int32 {
+    private mutating func learn(packed low: UInt64, _ high: UInt64, letters: UnsafeBufferPointer<Unicode.Scalar>) -> Int32 {
         let word = intern(ascii: letters)
-        packed.insert(low, high, word: word, slot: slot)
+        packed.insert(low, high, word: word)
         return word
     }
 
