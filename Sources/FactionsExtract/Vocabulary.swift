@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The distinct token texts one worker has read, numbered, with what later stages ask
 /// of each: its `String` (a token holds the number), its ids in the alias trie,
 /// discovery's counts of it written in lowercase and capitalised, and the classifier's
@@ -30,6 +34,29 @@ struct Vocabulary {
     /// The lexicon entry whose surface forms (in the accumulator the worker adds into)
     /// already hold the word as a plainly written one-word mention, or -1.
     var formEntry: [Int32] = []
+    /// Per lexicon entry, the scalars of the last few plainly written mentions of
+    /// several words whose surface forms the accumulator holds (an entry's mentions
+    /// alternate between a few forms: with the last one only, half were built again).
+    private var recentForms: [[[Unicode.Scalar]]] = []
+    static let recentFormsKept = 4
+
+    /// Whether the worker's accumulator holds the form `scalars` of entry `e`, among
+    /// the ones remembered for it.
+    func isRecentForm(_ e: Int, _ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard e < recentForms.count else { return false }
+        return scalars.withUnsafeBytes { new in
+            recentForms[e].contains { old in
+                old.count == scalars.count && old.withUnsafeBytes { memcmp($0.baseAddress!, new.baseAddress!, new.count) == 0 }
+            }
+        }
+    }
+
+    mutating func rememberForm(_ e: Int, _ scalars: ArraySlice<Unicode.Scalar>) {
+        if e >= recentForms.count { recentForms += repeatElement([], count: e + 1 - recentForms.count) }
+        if recentForms[e].count == Self.recentFormsKept { recentForms[e].removeFirst() }
+        recentForms[e].append(Array(scalars))
+    }
+
     /// Whether the word can start a date (`DateResolver.mayStartDate`): 0 not asked yet,
     /// 1 no, 2 yes.
     private var dateStart: [UInt8] = []
