@@ -840,14 +840,45 @@ extension Tie {
         }
     }
 
-    mutating func merge(_ other: Tie) {
-        evidence.append(contentsOf: other.evidence)
+    /// Adds `other`'s evidence (in no particular order: evidence is sorted once all is
+    /// merged) and widens the dates. The smaller array's pieces are moved to the end of
+    /// the larger: appended as copies, each retained its three strings and the source
+    /// released them, and an array still shared with `other` was copied whole on the
+    /// way (merging two cores' sums was a tenth of their wall time after extraction,
+    /// perf, 100 MB corpus).
+    mutating func merge(_ other: consuming Tie) {
+        var more: [Evidence] = []
+        swap(&more, &other.evidence)
+        if more.count > evidence.count { swap(&evidence, &more) }
+        evidence.reserveCapacity(evidence.count + more.count)
+        more.withUnsafeMutableBufferPointer { evidence.append(contentsOf: MovedEvidence(from: $0)) }
         weight += other.weight
         if let f = other.from { from = from.map { min($0, f) } ?? f }
         if let t = other.to { to = to.map { max($0, t) } ?? t }
         for cue in other.cues where !cues.contains(cue) { cues.append(cue) }
         cues.sort()
     }
+}
+
+/// The pieces of evidence of a buffer, each moved out as it is read and its place
+/// left holding `Evidence.moved` (whose strings are small, held in place with nothing
+/// to release): the buffer's array is then dropped without releasing what moved.
+private struct MovedEvidence: Sequence, IteratorProtocol {
+    let from: UnsafeMutableBufferPointer<Evidence>
+    var index = 0
+
+    var underestimatedCount: Int { from.count - index }
+
+    mutating func next() -> Evidence? {
+        guard index < from.count else { return nil }
+        let slot = from.baseAddress! + index
+        index += 1
+        let piece = slot.move()
+        slot.initialize(to: Self.moved)
+        return piece
+    }
+
+    static let moved = Evidence(document: "", sentence: 0, start: 0, end: 0, quote: "")
 }
 
 /// A tie's identity in `MergeAccumulator.entryTies`: its ends' id numbers (in the order
