@@ -57,6 +57,8 @@ struct Vocabulary {
         recentForms[e].append(Array(scalars))
     }
 
+    /// Discovery's `ScanFlags` of the word, 0 until worked out.
+    var scanFlags: [UInt8] = []
     /// Whether the word can start a date (`DateResolver.mayStartDate`): 0 not asked yet,
     /// 1 no, 2 yes.
     private var dateStart: [UInt8] = []
@@ -135,6 +137,7 @@ struct Vocabulary {
         lowercase.append(nil)
         classifierFlags.append([])
         formEntry.append(-1)
+        scanFlags.append(0)
         dateStart.append(0)
         return Int32(k)
     }
