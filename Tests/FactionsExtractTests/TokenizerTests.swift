@@ -76,6 +76,25 @@ func words(_ text: String) -> [String] {
         #expect(Set(numbers.values).count == Set(list).count)
     }
 
+    /// The marks made inside a run of plain words are exactly the printable ASCII
+    /// marks that `tokenize` reads nothing more into: not letters or digits, not `(`
+    /// or `[` (note markers), not `*` or `_` (emphasis), not spaces or controls.
+    @Test func plainMarksAreThePrintableMarksWithNoOtherMeaning() {
+        for v in UInt32(0)..<0x100 {
+            let printable = v >= 0x21 && v <= 0x7E
+            let alphanumeric = (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A)
+            let special = [UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "*"), UInt8(ascii: "_")].contains { UInt32($0) == v }
+            #expect(Tokenizer.isPlainMark(v) == (printable && !alphanumeric && !special), "U+\(String(v, radix: 16))")
+        }
+        // Marks inside runs and the same marks after a word read in full (a possessive,
+        // a number) give the same tokens.
+        let tokens = Tokenizer().tokenize(Array("Lenin, Trotsky; Kamenev: yes! no? \"1917\", Lenin's. {a|b} ~c@d".unicodeScalars)).tokens
+        #expect(tokens.map { tokens.text(of: $0) } == ["Lenin", ",", "Trotsky", ";", "Kamenev", ":", "yes", "!", "no", "?",
+                                                        "\"", "1917", "\"", ",", "Lenin", ".", "{", "a", "|", "b", "}",
+                                                        "~", "c", "@", "d"])
+        #expect(tokens.allSatisfy { $0.kind != .punctuation || ($0.end - $0.start == 1 && !$0.emphasised) })
+    }
+
     /// A token holds its text's number, not the text, and its offsets in 32 bits: 20
     /// bytes, with nothing to release. Offsets read back as set.
     @Test func tokensAreTwentyPlainBytesAndKeepTheirOffsets() {
