@@ -201,8 +201,7 @@ public struct Tokenizer: Sendable {
         func punctuation(_ c: Unicode.Scalar, start: Int, startsLine: Bool) -> Token {
             let v = Int(c.value)
             guard v < 0x80 else {
-                return mark(vocabulary.intern(Self.normalisePunctuation(c)), start: start, end: start + 1,
-                            startsLine: startsLine)
+                return mark(vocabulary.mark(c), start: start, end: start + 1, startsLine: startsLine)
             }
             return Self.asciiMark(v, at: start, startsLine: startsLine, vocabulary: &vocabulary)
         }

@@ -169,6 +169,19 @@ struct Vocabulary {
         return token
     }
 
+    /// The number of the normalised text of each mark of Unicode's General Punctuation
+    /// block (U+2000-U+206F: dashes, curly quotes, ellipsis), -1 until first asked:
+    /// normalising and hashing the text of each took 180 instructions a mark.
+    private var generalPunctuation = [Int32](repeating: -1, count: 0x70)
+
+    /// The number of mark `c`'s normalised text (`Tokenizer.normalisePunctuation`).
+    mutating func mark(_ c: Unicode.Scalar) -> Int32 {
+        let k = Int(c.value) - 0x2000
+        guard k >= 0 && k < generalPunctuation.count else { return intern(Tokenizer.normalisePunctuation(c)) }
+        if generalPunctuation[k] < 0 { generalPunctuation[k] = intern(Tokenizer.normalisePunctuation(c)) }
+        return generalPunctuation[k]
+    }
+
     /// The number of each ASCII mark's normalised text, -1 until first asked.
     private var asciiMarks = [Int32](repeating: -1, count: 128)
 
