@@ -268,7 +268,7 @@ struct PackedWords {
         func word(_ key: Slot.Key) -> Int32 {
             slots.withUnsafeBufferPointer { slots in
                 let mask = slots.count &- 1
-                var slot = Int(truncatingIfNeeded: Slot.hash(key) >> shift)
+                var slot = Int(truncatingIfNeeded: Slot.hash(key) &>> shift)
                 while true {
                     let s = slots[slot]
                     if s.word == 0 || s.key == key { return s.word }
@@ -290,7 +290,7 @@ struct PackedWords {
 
         private mutating func place(_ s: Slot) {
             let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: Slot.hash(s.key) >> shift)
+            var slot = Int(truncatingIfNeeded: Slot.hash(s.key) &>> shift)
             while slots[slot].word != 0 { slot = (slot + 1) & mask }
             slots[slot] = s
         }
