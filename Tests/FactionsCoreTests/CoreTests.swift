@@ -121,6 +121,14 @@ import Testing
         for _ in 0..<5000 {
             cases.append((0..<(1 + Int(next() % 12))).map { _ in next() % 3 == 0 ? 0x20 + next() % 0x60 : 0x80 | next() % 0x78 })
         }
+        // ASCII runs of every length up to 40 around a multi-byte or invalid sequence,
+        // so that runs of sixteen and eight bytes read at a time end at every offset.
+        let ascii = Array("The Provisional Government fell in October".utf8)
+        for run in 0...40 {
+            for middle: [UInt8] in [[0xE2, 0x80, 0x94], [0xC3, 0xA9], [0xF0, 0x9F, 0x87, 0xB7], [0xFF], [0xE2, 0x80]] {
+                cases.append(Array(ascii.prefix(run)) + middle + Array(ascii.prefix(40 - run)))
+            }
+        }
         for bytes in cases {
             let viaString = try? TextFile.decodeUTF8(bytes, path: "x.txt")
             let scalars = try? TextFile.decodeScalars(bytes, path: "x.txt")
