@@ -334,14 +334,9 @@ public struct Discovery: Sendable {
         return flags
     }
 
-    /// Candidate spans in one sentence, before the corpus-wide checks.
-    func scan(_ tokens: Tokens, sentence: Sentence, covered: [Bool]) -> [Span] {
-        var known = [UInt8](repeating: 0, count: tokens.words.count)
-        return scan(tokens, sentence: sentence, covered: covered, known: &known)
-    }
-
-    /// `scan` with the words' `ScanFlags` kept in `known` (by word number, 0 until
-    /// worked out), from sentence to sentence.
+    /// Candidate spans in one sentence, before the corpus-wide checks, with the words'
+    /// `ScanFlags` kept in `known` (by word number, 0 until worked out) from sentence
+    /// to sentence.
     func scan(_ tokens: Tokens, sentence: Sentence, covered: [Bool], known: inout [UInt8]) -> [Span] {
         var out: [Span] = []
         var i = sentence.tokens.lowerBound
