@@ -5,27 +5,100 @@
 /// is exactly `quote`.
 public struct Evidence: Codable, Sendable, Hashable, Comparable {
     public var document: String
-    /// Index of the sentence in its document, from 0.
-    public var sentence: Int
-    public var start: Int
-    public var end: Int
     public var quote: String
-    /// The months the sentence speaks of, when the text dates it.
-    public var from: Month?
-    public var to: Month?
     /// How the date was found: `explicit`, `event`, `heading`, `inherited` or `undated`.
     public var dating: String?
+    // Numbers in 32 bits and months as their index (0: none), read and written through
+    // the properties below: a piece of evidence takes 72 bytes instead of 120, and a
+    // 100 MB corpus holds 600,000 of them, appended, merged, sorted and written out.
+    private var sentenceIndex: Int32
+    private var startOffset: Int32
+    private var endOffset: Int32
+    private var fromIndex: Int32
+    private var toIndex: Int32
 
+    /// Index of the sentence in its document, from 0.
+    public var sentence: Int {
+        get { Int(sentenceIndex) }
+        set { sentenceIndex = Int32(newValue) }
+    }
+    public var start: Int {
+        get { Int(startOffset) }
+        set { startOffset = Int32(newValue) }
+    }
+    public var end: Int {
+        get { Int(endOffset) }
+        set { endOffset = Int32(newValue) }
+    }
+    /// The months the sentence speaks of, when the text dates it.
+    public var from: Month? {
+        get { Self.month(fromIndex) }
+        set { fromIndex = Self.index(newValue) }
+    }
+    public var to: Month? {
+        get { Self.month(toIndex) }
+        set { toIndex = Self.index(newValue) }
+    }
+
+    /// `sentence`, `start` and `end` must be at most `Int32.max` (a text is at most
+    /// `TextFile.maxBytes` long).
     public init(document: String, sentence: Int, start: Int, end: Int, quote: String,
                 interval: MonthInterval? = nil, dating: String? = nil) {
         self.document = document
-        self.sentence = sentence
-        self.start = start
-        self.end = end
         self.quote = quote
-        self.from = interval?.from
-        self.to = interval?.to
         self.dating = dating
+        sentenceIndex = Int32(sentence)
+        startOffset = Int32(start)
+        endOffset = Int32(end)
+        fromIndex = Self.index(interval?.from)
+        toIndex = Self.index(interval?.to)
+    }
+
+    /// A month as 1 + its number of months from January of year 1 (years run to 9999).
+    private static func index(_ month: Month?) -> Int32 {
+        guard let month else { return 0 }
+        return Int32(month.year * 12 + month.month - 12)
+    }
+
+    private static func month(_ index: Int32) -> Month? {
+        guard index > 0 else { return nil }
+        let months = Int(index) + 11
+        return Month(year: months / 12, month: months % 12 + 1)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case document, sentence, start, end, quote, from, to, dating
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        // Sentence numbers and offsets past 32 bits are no file's (a text is at most
+        // 512 MB): refused as what they are, not trapped on.
+        func number(_ key: CodingKeys) throws -> Int {
+            let value = try c.decode(Int.self, forKey: key)
+            guard value >= 0, value <= Int(Int32.max) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c,
+                    debugDescription: "\(value) is not a sentence number or offset (0 to \(Int32.max))")
+            }
+            return value
+        }
+        self.init(document: try c.decode(String.self, forKey: .document), sentence: try number(.sentence),
+                  start: try number(.start), end: try number(.end), quote: try c.decode(String.self, forKey: .quote),
+                  dating: try c.decodeIfPresent(String.self, forKey: .dating))
+        from = try c.decodeIfPresent(Month.self, forKey: .from)
+        to = try c.decodeIfPresent(Month.self, forKey: .to)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(document, forKey: .document)
+        try c.encode(sentence, forKey: .sentence)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(quote, forKey: .quote)
+        try c.encodeIfPresent(from, forKey: .from)
+        try c.encodeIfPresent(to, forKey: .to)
+        try c.encodeIfPresent(dating, forKey: .dating)
     }
 
     public var interval: MonthInterval? {

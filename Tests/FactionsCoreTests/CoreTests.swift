@@ -188,3 +188,35 @@ import Testing
         #expect(Parallel.cores == min(allowed, ProcessInfo.processInfo.activeProcessorCount))
     }
 }
+
+@Suite struct EvidenceTests {
+    /// Numbers and months are stored compactly: every month from year 1 to 9999 and no
+    /// month read back as set, and a decoded piece equal to the encoded one.
+    @Test func monthsAndNumbersReadBackAsSet() throws {
+        var e = Evidence(document: "d", sentence: 7, start: 0, end: Int(Int32.max), quote: "q")
+        #expect(e.from == nil && e.to == nil && e.end == Int(Int32.max))
+        for year in [1, 2, 1917, 9998, 9999] {
+            for month in 1...12 {
+                e.from = Month(year: year, month: month)
+                #expect(e.from?.year == year && e.from?.month == month)
+            }
+        }
+        e.to = Month(year: 1917, month: 10)
+        e.from = nil
+        #expect(e.from == nil && e.to == Month(year: 1917, month: 10))
+        e.from = Month(year: 1917, month: 2)
+        let decoded = try JSONDecoder().decode(Evidence.self, from: JSONEncoder().encode(e))
+        #expect(decoded == e && decoded.interval == MonthInterval(from: Month(year: 1917, month: 2)!, to: Month(year: 1917, month: 10)!))
+    }
+
+    /// A sentence number or offset no file has is a decoding error, not a trap.
+    @Test func numbersPastThirtyTwoBitsAreRefused() {
+        for bad in ["4294967296", "-1", "9223372036854775807"] {
+            let json = #"{"document": "d", "sentence": 0, "start": "# + bad + #", "end": 5, "quote": "q"}"#
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(Evidence.self, from: Data(json.utf8)) }
+        }
+        let good = #"{"document": "d", "sentence": 3, "start": 2, "end": 5, "quote": "q", "dating": "explicit"}"#
+        let e = try? JSONDecoder().decode(Evidence.self, from: Data(good.utf8))
+        #expect(e?.sentence == 3 && e?.start == 2 && e?.end == 5 && e?.dating == "explicit" && e?.from == nil)
+    }
+}
