@@ -193,6 +193,7 @@ import Testing
     /// Numbers and months are stored compactly: every month from year 1 to 9999 and no
     /// month read back as set, and a decoded piece equal to the encoded one.
     @Test func monthsAndNumbersReadBackAsSet() throws {
+        #expect(MemoryLayout<Evidence>.stride == 72)
         var e = Evidence(document: "d", sentence: 7, start: 0, end: Int(Int32.max), quote: "q")
         #expect(e.from == nil && e.to == nil && e.end == Int(Int32.max))
         for year in [1, 2, 1917, 9998, 9999] {
