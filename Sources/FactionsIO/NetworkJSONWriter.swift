@@ -43,6 +43,11 @@ enum NetworkJSONWriter {
             try emit(UnsafeRawBufferPointer(w.out.bytes))
             w.out.removeAll()
         }
+        // Each actor's mention counts are keyed by file: the files ranked once, each
+        // actor's are put in order by rank (sorting every actor's file names, 2,530 on
+        // the 100 MB corpus, was a tenth of writing network.json on one core, perf).
+        let fileRank = Dictionary(network.documents.map(\.file).sorted().enumerated().map { ($1, $0) },
+                                  uniquingKeysWith: { first, _ in first })
         w.open("{")
         w.key("actors", first: true)
         try w.streamedArray(network.actors, chunk: chunk, flush: flush,
@@ -53,7 +58,7 @@ enum NetworkJSONWriter {
             w.key("inferred"); w.raw(actor.inferred ? "true" : "false")
             w.key("kind"); w.string(actor.kind.rawValue)
             w.key("mentions")
-            let mentions = actor.mentions.sorted { $0.key < $1.key }
+            let mentions = Self.byFile(actor.mentions, rank: fileRank)
             if mentions.isEmpty { w.empty("{", "}") } else {
                 w.open("{")
                 for (i, (file, count)) in mentions.enumerated() {
@@ -112,6 +117,19 @@ enum NetworkJSONWriter {
         w.close("}")
         w.out.append(0x0A)
         try emit(UnsafeRawBufferPointer(w.out.bytes))
+    }
+
+    /// `counts` in the order of their files' names, by `rank` (the files in that
+    /// order); by comparing the names when a file has no rank.
+    static func byFile(_ counts: [String: Int], rank: [String: Int]) -> [(key: String, value: Int)] {
+        var ranked: [(rank: Int, key: String, value: Int)] = []
+        ranked.reserveCapacity(counts.count)
+        for (file, count) in counts {
+            guard let r = rank[file] else { return counts.sorted { $0.key < $1.key } }
+            ranked.append((r, file, count))
+        }
+        ranked.sort { $0.rank < $1.rank }
+        return ranked.map { ($0.key, $0.value) }
     }
 
     /// About the bytes a tie takes in the file. Read in place: `reduce` over the

@@ -15,6 +15,21 @@ import FactionsExtract
         Array(try CanonicalJSON.encode(network))
     }
 
+    /// Mention counts come out in the order of their files' names whether the files
+    /// are ranked (the network's documents) or not (a count for a file no document has,
+    /// compared by name), as Foundation's sorted keys put them.
+    @Test func mentionCountsAreInFileNameOrder() {
+        let files = ["corpus/b.txt", "corpus/a.txt", "corpus/Ä.txt", "corpus/c10.txt", "corpus/c2.txt"]
+        let counts = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        let rank = Dictionary(uniqueKeysWithValues: files.sorted().enumerated().map { ($1, $0) })
+        let expected = counts.sorted { $0.key < $1.key }.map(\.key)
+        #expect(NetworkJSONWriter.byFile(counts, rank: rank).map(\.key) == expected)
+        var more = counts
+        more["corpus/0.txt"] = 9
+        #expect(NetworkJSONWriter.byFile(more, rank: rank).map(\.key) == ["corpus/0.txt"] + expected)
+        #expect(NetworkJSONWriter.byFile([:], rank: rank).isEmpty)
+    }
+
     @Test func bundledNetworkBytesEqualFoundations() throws {
         let dataset = try Dataset.load(path: Self.root.appendingPathComponent("Graphs/russia-1917").path)
         let network = try Extractor(lexicon: dataset.lexicon).extract(dataset)
