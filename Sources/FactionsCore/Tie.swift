@@ -8,7 +8,7 @@ public struct Evidence: Codable, Sendable, Hashable, Comparable {
     public var quote: String
     /// How the date was found: `explicit`, `event`, `heading`, `inherited` or `undated`.
     public var dating: String?
-    // Numbers in 32 bits and months as their index (0: none), read and written through
+    // Numbers in 32 bits and months as an index (0: none), read and written through
     // the properties below: a piece of evidence takes 72 bytes instead of 120, and a
     // 100 MB corpus holds 600,000 of them, appended, merged, sorted and written out.
     private var sentenceIndex: Int32
@@ -54,16 +54,13 @@ public struct Evidence: Codable, Sendable, Hashable, Comparable {
         toIndex = Self.index(interval?.to)
     }
 
-    /// A month as 1 + its number of months from January of year 1 (years run to 9999).
+    /// A month as its `ordinal` + 1 (at most 120,000: years run to 9999), 0 for none.
     private static func index(_ month: Month?) -> Int32 {
-        guard let month else { return 0 }
-        return Int32(month.year * 12 + month.month - 12)
+        month.map { Int32($0.ordinal + 1) } ?? 0
     }
 
     private static func month(_ index: Int32) -> Month? {
-        guard index > 0 else { return nil }
-        let months = Int(index) + 11
-        return Month(year: months / 12, month: months % 12 + 1)
+        index > 0 ? Month(ordinal: Int(index) - 1) : nil
     }
 
     private enum CodingKeys: String, CodingKey {

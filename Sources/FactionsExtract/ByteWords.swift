@@ -212,8 +212,6 @@ struct PackedWords {
     /// Words of nine to sixteen letters.
     private var long = Table<LongSlot>(capacity: 64)
 
-    var count: Int { short.count + long.count }
-
     /// The number of the word packed as `low`, `high`; nil when it is not here.
     @inline(__always)
     func word(_ low: UInt64, _ high: UInt64) -> Int32? {

@@ -54,13 +54,13 @@ public struct DatasetDocument: Sendable {
         return (titled, text)
     }
 
-    /// The document with its title (when the text is a file) and the text's Unicode
-    /// scalars, decoded from the file's bytes in one pass: what extraction reads.
     /// Starts reading the text into the system's cache ahead of `loadScalars`.
     func willLoad() {
         if case .file(let path) = source { TextFile.willRead(path) }
     }
 
+    /// The document with its title (when the text is a file) and the text's Unicode
+    /// scalars, decoded from the file's bytes in one pass: what extraction reads.
     func loadScalars() throws(InputError) -> (document: Document, scalars: [Unicode.Scalar]) {
         switch source {
         case .memory(let text):

@@ -310,7 +310,7 @@ public struct Discovery: Sendable {
     /// What `scan` asks of a word: the word lists it is in. Worked out once per word
     /// of a worker's vocabulary (`scan`'s `known`) instead of looked up in the lists
     /// for every capitalised word and its neighbours, five lookups a span: with the
-    /// span's words' flags kept beside them, discovery's scan fell from 68 M to 51 M
+    /// span's words' flags kept beside them, discovery's scan fell from 68 M to 56 M
     /// instructions (callgrind, 4.95 MB corpus).
     struct ScanFlags: OptionSet {
         let rawValue: UInt8
@@ -361,21 +361,30 @@ public struct Discovery: Sendable {
             }
             guard i < end else { break }
             let start = i
-            var words = SpanWords()
+            // The span's words with their flags.
+            var words: [(text: String, flags: ScanFlags)] = []
+            // Room for a name's usual few words at once, not grown one, two, four.
+            words.reserveCapacity(4)
             var j = i
             var initials = false
             while j < end {
-                if isInitial(j) { words.append(tokens.text(j) + ".", nil); initials = true; j += 2; continue }
+                if isInitial(j) {
+                    let initial = tokens.text(j) + "."
+                    words.append((initial, Self.scanFlags(initial)))
+                    initials = true
+                    j += 2
+                    continue
+                }
                 if isCap(j) {
-                    words.append(tokens.text(j), flags(j))
+                    words.append((tokens.text(j), flags(j)))
                     j += 1
                     if tokens[j - 1].possessive { break }
                     continue
                 }
                 // Connectors inside a name: "Council of People's Commissars".
                 if j + 1 < end, flags(j).contains(.connector), !covered[j], isCap(j + 1),
-                   !words.isEmpty, !words.flags(words.count - 1).contains(.title) {
-                    words.append(tokens.text(j), flags(j))
+                   let last = words.last, !last.flags.contains(.title) {
+                    words.append((tokens.text(j), flags(j)))
                     j += 1
                     continue
                 }
@@ -383,13 +392,13 @@ public struct Discovery: Sendable {
             }
             i = max(j, i + 1)
             // Trim connectors and stopwords at the edges.
-            while !words.isEmpty, !words.flags(0).isDisjoint(with: [.stopword, .connector]) { words.removeFirst(1) }
-            while !words.isEmpty, words.flags(words.count - 1).contains(.connector) { words.removeLast() }
+            while let f = words.first, !f.flags.isDisjoint(with: [.stopword, .connector]) { words.removeFirst() }
+            while let l = words.last, l.flags.contains(.connector) { words.removeLast() }
             guard !words.isEmpty else { continue }
             var title: String? = nil
             // "Later General Brusilov": what precedes a title is not part of the name.
-            if let t = (0..<words.count).last(where: { words.flags($0).contains(.title) }), t < words.count - 1 {
-                title = words.words[t]
+            if let t = words.lastIndex(where: { $0.flags.contains(.title) }), t < words.count - 1 {
+                title = words[t].text
                 words.removeFirst(t + 1)
             }
             let lowercaseHead = j < end && !covered[j] && flags(j).contains(.lowercaseEventHead) ? tokens.text(j) : nil
@@ -401,47 +410,10 @@ public struct Discovery: Sendable {
                 || ((opening == UInt8(ascii: "\"") || opening == UInt8(ascii: "'") || opening == UInt8(ascii: "("))
                     && start - 1 == sentence.tokens.lowerBound)
             let place = start > sentence.tokens.lowerBound && title == nil && flags(start - 1).contains(.placePreposition)
-            out.append(Span(words: words.words, title: title, initials: initials, startsSentence: startsSentence,
+            out.append(Span(words: words.map(\.text), title: title, initials: initials, startsSentence: startsSentence,
                             initialPosition: initialPosition, afterPlacePreposition: place, lowercaseHead: lowercaseHead))
         }
         return out
-    }
-
-    /// A span's words while `scan` reads them, with the `ScanFlags` of the first eight
-    /// (a byte each, from the lowest); later words' (and an initial's, with its full
-    /// stop) are worked out from the text when asked.
-    private struct SpanWords {
-        private(set) var words: [String] = []
-        private var packed: UInt64 = 0
-        /// Words removed from the front.
-        private var removed = 0
-
-        init() {
-            // Room for a name's usual few words at once, not grown one, two, four.
-            words.reserveCapacity(4)
-        }
-
-        var count: Int { words.count }
-        var isEmpty: Bool { words.isEmpty }
-
-        func flags(_ k: Int) -> ScanFlags {
-            let at = k + removed
-            let byte = at < 8 ? UInt8(truncatingIfNeeded: packed >> UInt64(8 * at)) : 0
-            return byte != 0 ? ScanFlags(rawValue: byte) : Discovery.scanFlags(words[k])
-        }
-
-        mutating func append(_ word: String, _ flags: ScanFlags?) {
-            let at = words.count + removed
-            if let flags, at < 8 { packed |= UInt64(flags.rawValue) << UInt64(8 * at) }
-            words.append(word)
-        }
-
-        mutating func removeFirst(_ n: Int) {
-            words.removeFirst(n)
-            removed += n
-        }
-
-        mutating func removeLast() { words.removeLast() }
     }
 
     /// Token `j`'s text is one character: one byte is one character, and several ASCII

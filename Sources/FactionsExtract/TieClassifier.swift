@@ -124,7 +124,6 @@ public struct TieClassifier: Sendable {
         var possessive: Bool
     }
 
-    /// What the classifier asks of a lowercase word besides the word itself.
     /// What a lowercase word is to the classifier: the word lists it belongs to and
     /// the single words it asks about by name. Asked by set lookups and comparisons of
     /// the lowercased string, they were a third of the classifier's instructions (a

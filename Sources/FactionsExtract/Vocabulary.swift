@@ -171,27 +171,20 @@ struct Vocabulary {
         return token
     }
 
-    /// The number of the normalised text of each mark of Unicode's General Punctuation
-    /// block (U+2000-U+206F: dashes, curly quotes, ellipsis), -1 until first asked:
-    /// normalising and hashing the text of each took 180 instructions a mark.
-    private var generalPunctuation = [Int32](repeating: -1, count: 0x70)
+    /// The number of the normalised text of each ASCII mark (slots 0-127) and of each
+    /// mark of Unicode's General Punctuation block (U+2000-U+206F: dashes, curly quotes,
+    /// ellipsis; slots 128-239), -1 until first asked: normalising and hashing the text
+    /// of a mark outside ASCII took 180 instructions a mark.
+    private var markNumbers = [Int32](repeating: -1, count: 0x80 + 0x70)
 
     /// The number of mark `c`'s normalised text (`Tokenizer.normalisePunctuation`).
-    mutating func mark(_ c: Unicode.Scalar) -> Int32 {
-        let k = Int(c.value) - 0x2000
-        guard k >= 0 && k < generalPunctuation.count else { return intern(Tokenizer.normalisePunctuation(c)) }
-        if generalPunctuation[k] < 0 { generalPunctuation[k] = intern(Tokenizer.normalisePunctuation(c)) }
-        return generalPunctuation[k]
-    }
-
-    /// The number of each ASCII mark's normalised text, -1 until first asked.
-    private var asciiMarks = [Int32](repeating: -1, count: 128)
-
-    /// The number of ASCII mark `v`'s normalised text (`Tokenizer.asciiPunctuation`).
     @inline(__always)
-    mutating func asciiMark(_ v: Int) -> Int32 {
-        if asciiMarks[v] < 0 { asciiMarks[v] = intern(Tokenizer.asciiPunctuation[v]) }
-        return asciiMarks[v]
+    mutating func mark(_ c: Unicode.Scalar) -> Int32 {
+        let v = Int(c.value)
+        let slot = v < 0x80 ? v : v >= 0x2000 && v < 0x2070 ? v - 0x2000 + 0x80 : -1
+        guard slot >= 0 else { return intern(Tokenizer.normalisePunctuation(c)) }
+        if markNumbers[slot] < 0 { markNumbers[slot] = intern(Tokenizer.normalisePunctuation(c)) }
+        return markNumbers[slot]
     }
 
     /// `DateResolver.mayStartDate` of word `w`.
