@@ -7,7 +7,8 @@
 # build, once pinned to one core and once on all cores, with peak memory, and writes
 # Benchmarks/results/extract-<date>.md. Each is timed as a user runs it by default (the
 # lexicon plus the names discovery finds: every text read twice) and with a curated
-# lexicon (`--no-discover`: every text read once).
+# lexicon (`--no-discover`: every text read once), and by default once more with the
+# output forced to disk before it is renamed into place (`FACTIONS_FSYNC=1`).
 #
 # Environment: EXTRACT_MB (corpus size, default 100), EXTRACT_RUNS (runs of each,
 # default 3), BENCH_RESULTS (default Benchmarks/results), EXTRACT_BASELINE (a git
@@ -65,9 +66,11 @@ run() {
     local flags=${3:-}
     local out=$DATA/network$flags.json
     local program=$bin
+    local fsync=0
     if [ "$1" = baseline ]; then program=$base_bin; out=$DATA/network-baseline.json; fi
+    case $1 in *-durable) fsync=1; out=$DATA/network-durable.json ;; esac
     rm -f "$out"
-    /usr/bin/time -f "%e %U %S %M" -o "$DATA/time-$1" taskset -c "$2" "$program" extract "$DATA" $flags -o "$out" >/dev/null
+    FACTIONS_FSYNC=$fsync /usr/bin/time -f "%e %U %S %M" -o "$DATA/time-$1" taskset -c "$2" "$program" extract "$DATA" $flags -o "$out" >/dev/null
     read -r wall user sys peak < "$DATA/time-$1"
     echo "$wall $(calc "$user + $sys") $peak"
 }
@@ -76,7 +79,7 @@ run() {
 # identical builds on this machine.
 RUNS=${EXTRACT_RUNS:-3}
 all_cores=$(seq -s, 0 $(( $(nproc) - 1 )))
-w1=; w2=; v1=; v2=; b1=
+w1=; w2=; v1=; v2=; b1=; s1=; s2=
 pairs=()
 for _ in $(seq "$RUNS"); do
     if [ -n "$base_bin" ]; then
@@ -95,6 +98,10 @@ for _ in $(seq "$RUNS"); do
     if [ -z "$v1" ] || awk "BEGIN { exit !($w < $v1) }"; then v1=$w; d1=$c; n1=$m; fi
     read -r w c m <<< "$(run all-curated "$all_cores" --no-discover)"
     if [ -z "$v2" ] || awk "BEGIN { exit !($w < $v2) }"; then v2=$w; d2=$c; n2=$m; fi
+    read -r w c m <<< "$(run one-durable 0)"
+    if [ -z "$s1" ] || awk "BEGIN { exit !($w < $s1) }"; then s1=$w; f1=$c; q1=$m; fi
+    read -r w c m <<< "$(run all-durable "$all_cores")"
+    if [ -z "$s2" ] || awk "BEGIN { exit !($w < $s2) }"; then s2=$w; f2=$c; q2=$m; fi
 done
 network_bytes=$(wc -c < "$DATA/network.json")
 # What a run writing over the previous network.json pays on top: the rename of a
@@ -151,11 +158,13 @@ file=$RESULTS/extract-$date.md
     echo "| lexicon + discovery (default) | 2 | $(nproc) | $w2 | $c2 | $(mbps "$w2") | $(mib "$m2") | $(calc "$w1 / $w2") |"
     echo "| lexicon only (\`--no-discover\`) | 1 | 1 | $v1 | $d1 | $(mbps "$v1") | $(mib "$n1") | |"
     echo "| lexicon only (\`--no-discover\`) | 1 | $(nproc) | $v2 | $d2 | $(mbps "$v2") | $(mib "$n2") | $(calc "$v1 / $v2") |"
+    echo "| lexicon + discovery, forced to disk (\`FACTIONS_FSYNC=1\`) | 2 | 1 | $s1 | $f1 | $(mbps "$s1") | $(mib "$q1") | |"
+    echo "| lexicon + discovery, forced to disk (\`FACTIONS_FSYNC=1\`) | 2 | $(nproc) | $s2 | $f2 | $(mbps "$s2") | $(mib "$q2") | $(calc "$s1 / $s2") |"
     if [ -n "$b1" ]; then
         echo "| build $base_rev (baseline): lexicon + discovery | 2 | 1 | $b1 | $e1 | $(mbps "$b1") | $(mib "$o1") | |"
     fi
     echo
-    echo "MB/s is corpus megabytes (10^6 bytes) per wall-clock second of the whole command: reading, every pass, merging and writing network.json (synced to disk, then renamed into place); each row is the fastest of $RUNS runs (the rows taking turns), with that run's CPU time and peak memory. Each run writes where no file is (the previous run's output removed before the clock starts): renaming a network.json over an existing one of the same size took $replace_s s more on this disk, the file system freeing the old file's blocks."
+    echo "MB/s is corpus megabytes (10^6 bytes) per wall-clock second of the whole command: reading, every pass, merging and writing network.json to a temporary file renamed into place (with \`FACTIONS_FSYNC=1\`, forced to disk before the rename); each row is the fastest of $RUNS runs (the rows taking turns), with that run's CPU time and peak memory. Each run writes where no file is (the previous run's output removed before the clock starts): renaming a network.json over an existing one of the same size took $replace_s s more on this disk, the file system freeing the old file's blocks."
     if [ -n "$b1" ]; then
         echo
         ratios=$(printf '%s\n' "${pairs[@]}" | sort -n | paste -sd' ')

@@ -66,6 +66,78 @@ import Testing
         #expect(throws: FileError.self) { try AtomicFile.write("x", to: "\(dir)/nope/f.txt") }
         #expect(throws: FileError.self) { try AtomicFile.write("x", to: dir) }
     }
+
+    /// Bytes that differ from one position to the next, so that a piece written at the
+    /// wrong offset, twice or not at all shows.
+    static func pattern(_ count: Int) -> [UInt8] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        return (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+    }
+
+    static func firstDifference(_ data: Data, _ bytes: [UInt8]) -> Int {
+        let read = [UInt8](data)
+        return (0..<min(read.count, bytes.count)).first { read[$0] != bytes[$0] } ?? min(read.count, bytes.count)
+    }
+
+    /// A file of 17 MB in pieces of odd sizes, forced to disk and not (the disk is
+    /// asked to start on it every 16 MB, so a piece straddles that mark).
+    @Test func largeFilesArriveWholeInPiecesOfAnySize() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("factions-atomic-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let bytes = Self.pattern(17 << 20 | 1_234)
+        let sizes = [1, 4095, 5000, 1 << 20, 3, 7 << 20, 65_537]
+        for durable in [false, true] {
+            try AtomicFile.write(to: "\(dir)/big.bin", durable: durable) { (emit: (UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) in
+                let failure: FileError? = bytes.withUnsafeBytes { all in
+                    do throws(FileError) {
+                        var at = 0, k = 0
+                        while at < all.count {
+                            let n = min(sizes[k % sizes.count], all.count - at)
+                            try emit(UnsafeRawBufferPointer(rebasing: all[at..<(at + n)]))
+                            at += n
+                            k += 1
+                        }
+                    } catch { return error }
+                    return nil
+                }
+                if let failure { throw failure }
+            }
+            let back = try #require(FileManager.default.contents(atPath: "\(dir)/big.bin"))
+            // A Bool, so that a failure reports the first difference, not a diff of two
+            // collections of 17 million bytes (quadratic).
+            let same = back == Data(bytes)
+            #expect(same, "durable \(durable): \(back.count) bytes for \(bytes.count), first difference at \(Self.firstDifference(back, bytes))")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["big.bin"])
+    }
+
+    /// A producer that fails after 15 MB leaves the old file as it was and no
+    /// temporary behind.
+    @Test func failingLargeWriteLeavesTheOldFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("factions-atomic-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try AtomicFile.write("old", to: "\(dir)/f.json")
+        let piece = Self.pattern(3 << 20)
+        #expect(throws: FileError(path: "producer", reason: "gave up")) {
+            try AtomicFile.write(to: "\(dir)/f.json") { (emit: (UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) in
+                for _ in 0..<5 {
+                    let failure: FileError? = piece.withUnsafeBytes { raw in
+                        do throws(FileError) { try emit(raw) } catch { return error }
+                        return nil
+                    }
+                    if let failure { throw failure }
+                }
+                throw FileError(path: "producer", reason: "gave up")
+            }
+        }
+        #expect(try String(contentsOfFile: "\(dir)/f.json", encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["f.json"])
+    }
 }
 
 @Suite struct TextFileTests {
