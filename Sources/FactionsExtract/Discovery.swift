@@ -364,7 +364,8 @@ public struct Discovery: Sendable {
             // A capitalised stopword or connector on its own ("The", "In" opening a
             // sentence), which trimming would leave empty: passed over before its span
             // is built. Most spans were these (27,000 of 35,000 in a 4.95 MB corpus),
-            // each an array allocated, trimmed and freed: 20 M instructions (callgrind).
+            // each an array allocated, trimmed and freed: passing them over took 15 M
+            // of 1,285 M instructions off extraction (callgrind).
             if !isInitial(i), !flags(i).isDisjoint(with: [.stopword, .connector]),
                tokens[i].possessive || !(isInitial(i + 1) || isCap(i + 1)
                    || (i + 2 < end && flags(i + 1).contains(.connector) && !covered[i + 1] && isCap(i + 2)
