@@ -12,6 +12,10 @@ struct ExtractCommand: ParsableCommand {
         Examples:
           factions extract                                  writes Output/russia-1917/network.json
           factions extract my-corpus -o my-corpus.json
+
+        Environment:
+          FACTIONS_PROGRESS=1   the progress bar as lines, for logs (0 hides it)
+          FACTIONS_FSYNC=1      network.json forced to disk before the rename
         """
     )
 
