@@ -352,6 +352,11 @@ public struct Discovery: Sendable {
             if known[w] == 0 { known[w] = Self.scanFlags(tokens.text(j)).rawValue }
             return ScanFlags(rawValue: known[w])
         }
+        // A connector at `j` that joins a name ("Council of People's Commissars"): after
+        // a word that is no title, before a capitalised word.
+        func joinsName(_ j: Int, after previous: ScanFlags) -> Bool {
+            j + 1 < end && flags(j).contains(.connector) && !covered[j] && isCap(j + 1) && !previous.contains(.title)
+        }
         while i < end {
             // To the next capitalised word outside a mention: most words are not.
             tokens.elements.withUnsafeBufferPointer { t in
@@ -367,9 +372,7 @@ public struct Discovery: Sendable {
             // each an array allocated, trimmed and freed: passing them over took 15 M
             // of 1,285 M instructions off extraction (callgrind).
             if !isInitial(i), !flags(i).isDisjoint(with: [.stopword, .connector]),
-               tokens[i].possessive || !(isInitial(i + 1) || isCap(i + 1)
-                   || (i + 2 < end && flags(i + 1).contains(.connector) && !covered[i + 1] && isCap(i + 2)
-                       && !flags(i).contains(.title))) {
+               tokens[i].possessive || !(isInitial(i + 1) || isCap(i + 1) || joinsName(i + 1, after: flags(i))) {
                 i += 1
                 continue
             }
@@ -393,9 +396,7 @@ public struct Discovery: Sendable {
                     if tokens[j - 1].possessive { break }
                     continue
                 }
-                // Connectors inside a name: "Council of People's Commissars".
-                if j + 1 < end, flags(j).contains(.connector), !covered[j], isCap(j + 1),
-                   let last = words.last, !last.flags.contains(.title) {
+                if let last = words.last, joinsName(j, after: last.flags) {
                     words.append((tokens.text(j), flags(j)))
                     j += 1
                     continue

@@ -393,9 +393,10 @@ public struct TieClassifier: Sendable {
                     if lowered.is(.roleNoun, j, tokens) { roleIndex = j; break }
                     j += 1
                 }
-            } else if g.start >= 2, lowered.is(.of, g.start - 1, tokens)
-                        || (g.start >= 3 && lowered.is(.of, g.start - 2, tokens) && lowered.is(.the, g.start - 1, tokens)) {
-                let ofIndex = lowered.is(.of, g.start - 1, tokens) ? g.start - 1 : g.start - 2
+            } else if g.start >= 2, let ofIndex = lowered.is(.of, g.start - 1, tokens) ? g.start - 1
+                        : g.start >= 3 && lowered.is(.of, g.start - 2, tokens) && lowered.is(.the, g.start - 1, tokens) ? g.start - 2
+                        : nil {
+                // "the leader of X", "the leader of the X".
                 if ofIndex - 1 >= sentence.lowerBound, lowered.is(.roleNoun, ofIndex - 1, tokens) { roleIndex = ofIndex - 1 }
             }
             guard let role = roleIndex else { continue }
