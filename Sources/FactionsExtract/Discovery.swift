@@ -345,7 +345,8 @@ public struct Discovery: Sendable {
             j < end && !covered[j] && tokens[j].kind == .word && tokens[j].isCapitalised && !tokens[j].emphasised
         }
         func isInitial(_ j: Int) -> Bool {
-            isCap(j) && isOneCharacter(tokens, j) && j + 1 < end && tokens[j + 1].mark == UInt8(ascii: ".")
+            // The full stop first: most capitalised words are not followed by one.
+            isCap(j) && j + 1 < end && tokens[j + 1].mark == UInt8(ascii: ".") && isOneCharacter(tokens, j)
         }
         func flags(_ j: Int) -> ScanFlags {
             let w = Int(tokens[j].word)

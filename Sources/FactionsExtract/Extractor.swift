@@ -312,7 +312,7 @@ public struct Extractor: Sendable {
     private func read(scalars: [Unicode.Scalar], dated: Bool, resolved: Bool,
                       proseOnly: Bool = false, vocabulary: inout Vocabulary) -> Reading {
         let (tokens, blocks) = Tokenizer().tokenize(scalars, vocabulary: &vocabulary)
-        let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, scalars: scalars)
+        let sentences = SentenceSplitter().split(tokens: tokens, blocks: blocks, vocabulary: &vocabulary)
         let ranges = !proseOnly ? sentences.map(\.tokens)
             : sentences.map { $0.role == .prose ? $0.tokens : $0.tokens.lowerBound..<$0.tokens.lowerBound }
         let all = matcher.mentions(in: tokens, ranges: ranges, vocabulary: &vocabulary)

@@ -256,29 +256,22 @@ public struct MentionMatcher: Sendable {
     /// `mentions(in:ranges:)` for tokens numbered in `vocabulary`: each distinct word is
     /// looked up in the alias table once per worker, not once per token.
     ///
-    /// The vocabulary learns the words it has no answer for first, in order; then the
-    /// tokens are read in place, with the vocabulary's answers through a pointer (held in
-    /// a local, an inout's array is reloaded and bounds-checked for every token). An
-    /// array of every token's answer, written in one pass and read in the next, cost
-    /// 28 instructions a token of the two passes' 37 (callgrind, 4.95 MB corpus).
+    /// Words are numbered in the order the vocabulary first met them, so the words
+    /// added since the last call are the ones without an answer: they are answered
+    /// first, without reading the tokens; then the tokens are read once, with the
+    /// vocabulary's answers through a pointer (held in a local, an inout's array is
+    /// reloaded and bounds-checked for every token). A first pass over the tokens to
+    /// find the words without an answer cost 8 instructions a token, and a second
+    /// first touch of the answers of a document's words (callgrind, 4.95 MB corpus).
     func mentions(in tokens: Tokens, ranges: [Range<Int>], vocabulary: inout Vocabulary) -> PerSentence<Mention> {
-        var unknown: [Int] = []
-        tokens.elements.withUnsafeBufferPointer { elements in
-            vocabulary.aliasWords.withUnsafeBufferPointer { known in
-                for range in ranges {
-                    for j in range where !Self.answers(known[Int(elements[j].word)], possessive: elements[j].possessive) {
-                        unknown.append(j)
-                    }
-                }
-            }
+        for w in vocabulary.aliasAnswered..<vocabulary.count {
+            vocabulary.aliasWords[w] = aliasWord(vocabulary.strings[w])
         }
-        for j in unknown where !Self.answers(vocabulary.aliasWords[Int(tokens[j].word)], possessive: tokens[j].possessive) {
-            learn(tokens[j], text: tokens.words[Int(tokens[j].word)], vocabulary: &vocabulary)
-        }
+        vocabulary.aliasAnswered = vocabulary.count
         var out = PerSentence<Mention>()
         out.reserveCapacity(sentences: ranges.count, items: ranges.count)
         tokens.elements.withUnsafeBufferPointer { elements in
-            vocabulary.aliasWords.withUnsafeBufferPointer { known in
+            vocabulary.aliasWords.withUnsafeMutableBufferPointer { known in
                 for range in ranges {
                     mentions(in: tokens, elements: elements, known: known, range: range, into: &out)
                     out.closeSentence()
@@ -288,32 +281,10 @@ public struct MentionMatcher: Sendable {
         return out
     }
 
-    /// Whether the vocabulary's answer `known` serves a token: false for a new word,
-    /// or a known one first seen possessive.
-    @inline(__always)
-    private static func answers(_ known: AliasWord?, possessive: Bool) -> Bool {
-        guard let known else { return false }
-        return !possessive || known.possessive != Vocabulary.unknown
-    }
-
-    /// What matching asks of a token the vocabulary has no answer for yet (a new word,
-    /// or a known one first seen possessive), kept there for its next occurrence.
-    @inline(never)
-    private func learn(_ token: Token, text: String, vocabulary: inout Vocabulary) {
-        let w = Int(token.word)
-        if var known = vocabulary.aliasWords[w] {
-            // The 's form is asked the first time the word is seen possessive.
-            known.possessive = words.id(of: text + "'s").id
-            vocabulary.aliasWords[w] = known
-        } else {
-            vocabulary.aliasWords[w] = aliasWord(text, possessive: token.possessive)
-        }
-    }
-
     /// What matching asks of a token's text: its id among alias words (-1: none), the id
-    /// of the text with `'s` (asked only for a possessive token, else
-    /// `Vocabulary.unknown`), whether it has a hyphen, and whether, not possessive, it
-    /// starts nothing: no alias starts with it and it has no prefix to strip.
+    /// of the text with `'s` (`Vocabulary.unknown` until a token of the word is seen
+    /// possessive), whether it has a hyphen, and whether, not possessive, it starts
+    /// nothing: no alias starts with it and it has no prefix to strip.
     struct AliasWord {
         var id: Int32
         var possessive: Int32
@@ -321,18 +292,33 @@ public struct MentionMatcher: Sendable {
         var startsNone: Bool
     }
 
-    private func aliasWord(_ text: String, possessive: Bool) -> AliasWord {
+    private func aliasWord(_ text: String) -> AliasWord {
         let (id, hyphen) = words.id(of: text)
-        return AliasWord(id: id, possessive: possessive ? words.id(of: text + "'s").id : Vocabulary.unknown, hyphen: hyphen,
+        return AliasWord(id: id, possessive: Vocabulary.unknown, hyphen: hyphen,
                          startsNone: !hyphen && (id < 0 || rootChild[Int(id)] < 0))
+    }
+
+    /// The id of `text` + `'s`, asked the first time a token of the word is possessive.
+    @inline(never)
+    private func possessiveID(_ text: String) -> Int32 {
+        words.id(of: text + "'s").id
     }
 
     /// Mentions in `range`, every token's answer in `known` (by word number).
     private func mentions(in tokens: Tokens, elements: UnsafeBufferPointer<Token>,
-                          known: UnsafeBufferPointer<AliasWord?>, range: Range<Int>, into out: inout PerSentence<Mention>) {
+                          known: UnsafeMutableBufferPointer<AliasWord?>, range: Range<Int>,
+                          into out: inout PerSentence<Mention>) {
+        /// Token j's answer, with the id of its 's form for a possessive token (worked
+        /// out on the word's first possessive token) and -2 for any other.
         @inline(__always) func answer(_ j: Int) -> AliasWord {
-            var a = known[Int(elements[j].word)].unsafelyUnwrapped
-            if !elements[j].possessive { a.possessive = -2 }
+            let w = Int(elements[j].word)
+            var a = known[w].unsafelyUnwrapped
+            if !elements[j].possessive {
+                a.possessive = -2
+            } else if a.possessive == Vocabulary.unknown {
+                a.possessive = possessiveID(tokens.words[w])
+                known[w] = a
+            }
             return a
         }
         var i = range.lowerBound
@@ -342,8 +328,8 @@ public struct MentionMatcher: Sendable {
             // strip: most tokens, passed over without walking the trie. Words inside
             // aliases ("of", "the") have ids but start none: asking the root's children
             // here halved the walks (callgrind, 1 MB corpus: 139,420 to 65,505).
-            let f = known[Int(elements[i].word)].unsafelyUnwrapped
-            if f.startsNone && (!elements[i].possessive || f.possessive < 0 || rootChild[Int(f.possessive)] < 0) {
+            let f = answer(i)
+            if f.startsNone && (f.possessive < 0 || rootChild[Int(f.possessive)] < 0) {
                 i += 1
                 continue
             }

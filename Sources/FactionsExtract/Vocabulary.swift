@@ -23,6 +23,9 @@ struct Vocabulary {
     private(set) var strings: [String] = []
     /// What the mention matcher asks of the word, nil until it asks.
     var aliasWords: [MentionMatcher.AliasWord?] = []
+    /// The words below this number have their `aliasWords` answer: the matcher answers
+    /// the words added since it last read a document, in one go.
+    var aliasAnswered = 0
     /// Discovery's counts since the last `flushCounts`: written starting in lowercase,
     /// and capitalised mid-sentence.
     var lowercaseCount: [Int] = []
@@ -57,6 +60,8 @@ struct Vocabulary {
         recentForms[e].append(Array(scalars))
     }
 
+    /// The sentence splitter's `AbbreviationVerdict` on the word, 0 until worked out.
+    var abbreviation: [UInt8] = []
     /// Discovery's `ScanFlags` of the word, 0 until worked out.
     var scanFlags: [UInt8] = []
     /// Whether the word can start a date (`DateResolver.mayStartDate`): 0 not asked yet,
@@ -140,6 +145,7 @@ struct Vocabulary {
         classifierFlags.append([])
         formEntry.append(-1)
         scanFlags.append(0)
+        abbreviation.append(0)
         templates.append(nil)
         dateStart.append(0)
         return Int32(k)
