@@ -76,6 +76,27 @@ func words(_ text: String) -> [String] {
         #expect(Set(numbers.values).count == Set(list).count)
     }
 
+    /// Plain words are read eight scalars at a time: a word of every length up to 18,
+    /// at every offset from a text's start, ending the text or followed by what ends
+    /// it or what the general path reads on through (a scalar past ASCII whose low byte
+    /// is a letter, as U+0141 and U+0161 are, a digit).
+    @Test func plainWordsEndWhereTheirLettersEnd() {
+        let letters = Array("kLmnopqrsTuvwxyzab")
+        for length in 1...18 {
+            let word = String(letters.prefix(length))
+            for offset in 0..<9 {
+                let pad = String(repeating: " ", count: offset)
+                for (follower, expected) in [("", [word]), (" ", [word]), (",", [word]), (".", [word]),
+                                             ("\u{141}", [word + "\u{141}"]), ("\u{161}x", [word + "\u{161}x"]),
+                                             ("é", [word + "é"]), ("5", [word + "5"])] {
+                    #expect(words(pad + word + follower) == expected, "\(offset) \(word)\(follower)")
+                    #expect(words(pad + word + follower + " end of the text") == expected + ["end", "of", "the", "text"],
+                            "\(offset) \(word)\(follower)")
+                }
+            }
+        }
+    }
+
     /// The marks made inside a run of plain words are exactly the printable ASCII
     /// marks that `tokenize` reads nothing more into: not letters or digits, not `(`
     /// or `[` (note markers), not `*` or `_` (emphasis), not spaces or controls.
