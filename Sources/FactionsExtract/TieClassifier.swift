@@ -30,16 +30,33 @@ public struct TieClassifier: Sendable {
         public var type: String
         public var sign: TieSign
         public var directed: Bool
+        /// The first word is a role noun ("leaders of"): it names its holder only
+        /// right before it.
+        var opensWithRoleNoun = false
+        /// The word before a closing "of" is a role noun ("head of").
+        var roleNounBeforeOf = false
     }
 
-    private var cues: [String: [Cue]] = [:]
+    /// The cues by their first word: the list's number from the word, then the list,
+    /// so that a sentence's words are looked up by number (`Vocabulary.cueList`), not
+    /// hashed.
+    private var cueListOf: [String: Int32] = [:]
+    private var cueLists: [[Cue]] = []
     private var maxLength = 1
 
     public init() {
         func add(_ type: String, _ sign: TieSign, directed: Bool = true, _ forms: [String]) {
             for form in forms {
                 let words = form.split(separator: " ").map(String.init)
-                cues[words[0], default: []].append(Cue(words: words, type: type, sign: sign, directed: directed))
+                var cue = Cue(words: words, type: type, sign: sign, directed: directed)
+                cue.opensWithRoleNoun = Self.roleNouns.contains(words[0])
+                cue.roleNounBeforeOf = Self.roleNouns.contains(words.last == "of" ? words.dropLast().last ?? "" : "")
+                if let k = cueListOf[words[0]] {
+                    cueLists[Int(k)].append(cue)
+                } else {
+                    cueListOf[words[0]] = Int32(cueLists.count)
+                    cueLists.append([cue])
+                }
                 maxLength = max(maxLength, words.count)
             }
         }
@@ -165,12 +182,19 @@ public struct TieClassifier: Sendable {
         let known: Range<Int>
         let words: [String?]
         let flags: [WordFlags]
+        /// By word number: `TieClassifier.cueList` of the word in lowercase.
+        let cueLists: [Int32]
 
         static let margin = 2
 
         /// Token `i` in lowercase; tokens further out are lowercased when asked.
         @inline(__always) func callAsFunction(_ i: Int, _ tokens: Tokens) -> String {
             known.contains(i) ? words[Int(tokens[i].word)]! : tokens.text(i).lowercased()
+        }
+
+        /// The number of the list of cues that open with token `i` (in the sentence), or -1.
+        @inline(__always) func cueList(_ i: Int, _ tokens: Tokens) -> Int {
+            known.contains(i) ? Int(cueLists[Int(tokens[i].word)]) : -1
         }
 
         /// Whether token `i` is `flag` (worked out when it lies further out).
@@ -181,16 +205,19 @@ public struct TieClassifier: Sendable {
     }
 
     /// What `lowercase`, a lowercase token, is.
-    func flags(_ lowercase: String) -> WordFlags { Self.flags(lowercase, cues: cues) }
+    func flags(_ lowercase: String) -> WordFlags { Self.flags(lowercase, opensCue: cueListOf[lowercase] != nil) }
+
+    /// The number of the list of cues that open with `lowercase`, a lowercase token, or -1.
+    func cueList(_ lowercase: String) -> Int32 { cueListOf[lowercase] ?? -1 }
 
     private static let flagLists: [(Set<String>, WordFlags)] = [
         (clauseBreaks, .clauseBreak), (connectors, .connector), (negations, .negation), (auxiliaries, .auxiliary),
         (appositionWords, .apposition), (roleNouns, .roleNoun), (occupations, .occupation),
     ]
 
-    static func flags(_ lowercase: String, cues: [String: [Cue]]? = nil) -> WordFlags {
+    static func flags(_ lowercase: String, opensCue: Bool = false) -> WordFlags {
         var flags: WordFlags = []
-        if let cues, cues[lowercase] != nil { flags.insert(.opensCue) }
+        if opensCue { flags.insert(.opensCue) }
         for (list, flag) in flagLists where list.contains(lowercase) { flags.insert(flag) }
         switch lowercase {
         case "and", ",", "or", "&": flags.insert(.coordinator)
@@ -234,8 +261,9 @@ public struct TieClassifier: Sendable {
         var i = sentence.lowerBound
         var lastCueEnd = -10
         while i < sentence.upperBound {
-            guard lowered.is(.opensCue, i, tokens), !covered(i),
-                  let candidates = cues[lower(i)] else { i += 1; continue }
+            let list = lowered.cueList(i, tokens)
+            guard list >= 0, !covered(i) else { i += 1; continue }
+            let candidates = cueLists[list]
             // Longest cue starting here.
             var best: Cue? = nil
             for cue in candidates where i + cue.words.count <= sentence.upperBound {
@@ -265,14 +293,22 @@ public struct TieClassifier: Sendable {
                 sign = .negative
                 type = "refuse-" + cue.type
             }
-            let cueText = tokens.texts((negated ? k : i)..<cueEnd).joined(separator: " ")
+            // Made only for a cue that yields a relation.
+            let cueStart = negated ? k : i
+            var madeText: String? = nil
+            func cueText() -> String {
+                if let madeText { return madeText }
+                let text = tokens.texts(cueStart..<cueEnd).joined(separator: " ")
+                madeText = text
+                return text
+            }
             // Passive: "was arrested by X", "led by X", "the arrest of X by Y".
             let byIndex = (cueEnd..<min(sentence.upperBound, cueEnd + 6)).first { lowered.is(.by, $0, tokens) && !covered($0) }
             var before = groups.last { $0.end <= i && !crossesClause(tokens, $0.end, i, lowered) && i - $0.end <= 12 }
             // A role noun ("leaders of", "head of") names its holder only when the
             // holder stands right before it: "Lenin, the leader of", not "arrested
             // the leaders of".
-            if Self.roleNouns.contains(cue.words[0]), let b = before,
+            if cue.opensWithRoleNoun, let b = before,
                !(b.end..<i).allSatisfy({ lowered.is(.apposition, $0, tokens) }) {
                 before = nil
             }
@@ -290,7 +326,7 @@ public struct TieClassifier: Sendable {
             } else if let before, let after {
                 agents = before.members
                 patients = after.members
-            } else if before == nil, let after, Self.roleNouns.contains(cue.words.last == "of" ? cue.words.dropLast().last ?? "" : ""),
+            } else if before == nil, let after, cue.roleNounBeforeOf,
                       let appositive = groups.first(where: { $0.start > after.end && $0.start - after.end <= 2
                           && (after.end..<$0.start).allSatisfy { tokens[$0].mark == UInt8(ascii: ",") } }) {
                 // "The head of the government, Alexander Kerensky, …"
@@ -301,7 +337,7 @@ public struct TieClassifier: Sendable {
                 for a in 0..<group.members.count {
                     for b in (a + 1)..<group.members.count {
                         out.append(TypedRelation(source: group.members[a], target: group.members[b], type: type,
-                                                 sign: sign, directed: false, cue: cueText))
+                                                 sign: sign, directed: false, cue: cueText()))
                     }
                 }
                 continue
@@ -311,7 +347,7 @@ public struct TieClassifier: Sendable {
                 // "the split in the SR Party, depriving the more radical Left SRs".
                 for p in partner.members where p != after.members[0] {
                     out.append(TypedRelation(source: after.members[0], target: p, type: type, sign: sign, directed: false,
-                                             cue: cueText))
+                                             cue: cueText()))
                 }
                 continue
             }
@@ -319,7 +355,7 @@ public struct TieClassifier: Sendable {
                 for a in 0..<after.members.count {
                     for b in (a + 1)..<after.members.count {
                         out.append(TypedRelation(source: after.members[a], target: after.members[b], type: type,
-                                                 sign: sign, directed: false, cue: cueText))
+                                                 sign: sign, directed: false, cue: cueText()))
                     }
                 }
                 continue
@@ -327,7 +363,7 @@ public struct TieClassifier: Sendable {
             let pluperfect = (max(sentence.lowerBound, i - 3)..<i).contains { lowered.is(.had, $0, tokens) }
             for a in agents {
                 for p in patients where a != p {
-                    out.append(TypedRelation(source: a, target: p, type: type, sign: sign, directed: cue.directed, cue: cueText,
+                    out.append(TypedRelation(source: a, target: p, type: type, sign: sign, directed: cue.directed, cue: cueText(),
                                              earlier: pluperfect))
                 }
             }
@@ -422,12 +458,12 @@ public struct TieClassifier: Sendable {
         for (a, b) in zip(mentions, mentions.dropFirst()) {
             let gap = a.tokens.upperBound..<b.tokens.lowerBound
             guard gap.count <= 3 else { continue }
-            let between = tokens.texts(gap)
             let onlyNouns = gap.allSatisfy { k in
                 let t = tokens.text(k)
                 return t == "," || ["a", "an", "the"].contains(t) || lowered.is(.occupation, k, tokens)
             }
             guard onlyNouns, !tokens[a.tokens.upperBound - 1].possessive else { continue }
+            let between = tokens.texts(gap)
             if kinds[a.entry] == .party && kinds[b.entry] == .person, between.allSatisfy({ $0 != "," }) || between.count >= 2 {
                 out.append(TypedRelation(source: b.entry, target: a.entry, type: "member", sign: .positive, directed: true,
                                          cue: between.joined(separator: " ")))
@@ -454,15 +490,18 @@ public struct TieClassifier: Sendable {
     /// Coordinated mentions: "the Mensheviks and the SRs", "Lenin, Trotsky and Kamenev".
     private func group(_ tokens: Tokens, _ mentions: [(entry: Int, tokens: Range<Int>)], _ lowered: Lowered) -> [Group] {
         var groups: [Group] = []
+        // At most a group per mention: grown from nothing, the array was reallocated
+        // in most sentences.
+        groups.reserveCapacity(mentions.count)
         for m in mentions {
-            if var last = groups.last {
-                let gap = last.end..<m.tokens.lowerBound
+            if let last = groups.indices.last {
+                let gap = groups[last].end..<m.tokens.lowerBound
                 if gap.count <= 3, !gap.isEmpty, gap.allSatisfy({ lowered.is(.connector, $0, tokens) }),
                    gap.contains(where: { lowered.is(.coordinator, $0, tokens) }) {
-                    if !last.members.contains(m.entry) { last.members.append(m.entry) }
-                    last.end = m.tokens.upperBound
-                    last.possessive = tokens[m.tokens.upperBound - 1].possessive
-                    groups[groups.count - 1] = last
+                    // In place: a copy of the group shared its members and copied them to append.
+                    if !groups[last].members.contains(m.entry) { groups[last].members.append(m.entry) }
+                    groups[last].end = m.tokens.upperBound
+                    groups[last].possessive = tokens[m.tokens.upperBound - 1].possessive
                     continue
                 }
             }

@@ -34,6 +34,8 @@ struct Vocabulary {
     /// (worked out with the lowercase form).
     var lowercase: [String?] = []
     var classifierFlags: [TieClassifier.WordFlags] = []
+    /// `TieClassifier.cueList` of the lowercase word, worked out with it.
+    var cueList: [Int32] = []
     /// The lexicon entry whose surface forms (in the accumulator the worker adds into)
     /// already hold the word as a plainly written one-word mention, or -1.
     var formEntry: [Int32] = []
@@ -143,6 +145,7 @@ struct Vocabulary {
         capitalisedCount.append(0)
         lowercase.append(nil)
         classifierFlags.append([])
+        cueList.append(-1)
         formEntry.append(-1)
         scanFlags.append(0)
         abbreviation.append(0)
@@ -212,9 +215,10 @@ struct Vocabulary {
                 let lower = strings[w].lowercased()
                 lowercase[w] = lower
                 classifierFlags[w] = classifier.flags(lower)
+                cueList[w] = classifier.cueList(lower)
             }
         }
-        return TieClassifier.Lowered(known: known, words: lowercase, flags: classifierFlags)
+        return TieClassifier.Lowered(known: known, words: lowercase, flags: classifierFlags, cueLists: cueList)
     }
 
     /// Adds the counts kept here to `counts` and clears them.
