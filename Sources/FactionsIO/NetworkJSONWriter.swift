@@ -353,10 +353,15 @@ enum NetworkJSONWriter {
                 var run = 0
                 var i = 0
                 while i < n {
-                    // Eight bytes at a time past runs with nothing to escape (quotes are
-                    // nearly all of network.json).
-                    if i + 8 <= n, !Self.mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                        i += 8
+                    // Sixteen, then eight bytes at a time past runs with nothing to escape
+                    // (quotes are nearly all of network.json): eight at a time took 33
+                    // instructions a step (callgrind).
+                    if i &+ 16 <= n, !Self.mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)) {
+                        i &+= 16
+                        continue
+                    }
+                    if i &+ 8 <= n, !Self.mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                        i &+= 8
                         continue
                     }
                     let b = base[i]
@@ -382,6 +387,18 @@ enum NetworkJSONWriter {
             func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
             let control = (x &- ones &* 0x20) & ~x & high != 0
             return control || hasZero(x ^ (ones &* 0x22)) || hasZero(x ^ (ones &* 0x5C))
+        }
+
+        /// `mayNeedEscape` of sixteen bytes, exact: each byte's test is its own lane,
+        /// with no borrow from its neighbours.
+        @inline(__always)
+        static func mayNeedEscape(_ x: SIMD16<UInt8>) -> Bool {
+            let ones = SIMD16<UInt8>(repeating: 1)
+            let control = (x &- SIMD16(repeating: 0x20)) & ~x
+            let q = x ^ SIMD16(repeating: 0x22)
+            let b = x ^ SIMD16(repeating: 0x5C)
+            let flagged = unsafeBitCast(control | ((q &- ones) & ~q) | ((b &- ones) & ~b), to: SIMD2<UInt64>.self)
+            return (flagged[0] | flagged[1]) & 0x8080_8080_8080_8080 != 0
         }
 
         mutating func escape(_ b: UInt8) {

@@ -98,8 +98,9 @@ import FactionsExtract
     /// every place in and across those eight-byte steps, next to multi-byte characters.
     @Test func escapesAtEveryOffsetEqualFoundations() throws {
         var quotes: [String] = []
+        // Offsets past two sixteen-byte steps and an eight-byte one.
         for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\t"] {
-            for offset in 0..<20 {
+            for offset in 0..<41 {
                 quotes.append(String(repeating: "a", count: offset) + special + String(repeating: "é", count: 9))
                 quotes.append(String(repeating: "Пё", count: offset) + special + "z")
             }
