@@ -59,6 +59,24 @@ import FactionsExtract
         let diskSame = onDisk == reference
         #expect(diskSame)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["network.json"])
+
+        // A write that fails part way: the error comes back, after the bytes before it
+        // in order, and no run is written after it.
+        for failAt in [1, 7, 60, pieces - 1] {
+            var written: [UInt8] = []
+            var calls = 0
+            let failure = FileError(path: "network.json", reason: "disk full")
+            #expect(throws: failure) {
+                try NetworkJSONWriter.write(network, chunk: 4096) { (piece: UnsafeRawBufferPointer) throws(FileError) in
+                    calls += 1
+                    if calls == failAt { throw failure }
+                    written += piece
+                }
+            }
+            #expect(calls == failAt)
+            let prefix = Array(reference.prefix(written.count)) == written
+            #expect(prefix)
+        }
     }
 
     @Test func hostileStringsEmptyContainersAndOptionalFieldsEqualFoundations() throws {
