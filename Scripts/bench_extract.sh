@@ -81,6 +81,11 @@ RUNS=${EXTRACT_RUNS:-3}
 all_cores=$(seq -s, 0 $(( $(nproc) - 1 )))
 w1=; w2=; v1=; v2=; b1=; s1=; s2=
 pairs=()
+# Each all-cores run against the one-core run of the same row just before it: the
+# fastest runs of the two can fall in different states of the machine, which moved the
+# speed-up of the fastest runs from 1.66 to 1.99 between runs of builds that differ in
+# the writer alone.
+speedups=(); speedups_curated=(); speedups_durable=()
 for _ in $(seq "$RUNS"); do
     if [ -n "$base_bin" ]; then
         read -r w c m <<< "$(run baseline 0)"
@@ -89,19 +94,25 @@ for _ in $(seq "$RUNS"); do
     fi
     read -r w c m <<< "$(run one 0)"
     if [ -z "$w1" ] || awk "BEGIN { exit !($w < $w1) }"; then w1=$w; c1=$c; m1=$m; fi
+    one_wall=$w
     # Each run of this build against the baseline's run just before it: the fastest
     # runs of the two can fall minutes apart, in different states of the machine.
     [ -n "$base_bin" ] && pairs+=("$(calc "$w / $base_wall")")
     read -r w c m <<< "$(run all "$all_cores")"
     if [ -z "$w2" ] || awk "BEGIN { exit !($w < $w2) }"; then w2=$w; c2=$c; m2=$m; fi
+    speedups+=("$(calc "$one_wall / $w")")
     read -r w c m <<< "$(run one-curated 0 --no-discover)"
     if [ -z "$v1" ] || awk "BEGIN { exit !($w < $v1) }"; then v1=$w; d1=$c; n1=$m; fi
+    one_wall=$w
     read -r w c m <<< "$(run all-curated "$all_cores" --no-discover)"
     if [ -z "$v2" ] || awk "BEGIN { exit !($w < $v2) }"; then v2=$w; d2=$c; n2=$m; fi
+    speedups_curated+=("$(calc "$one_wall / $w")")
     read -r w c m <<< "$(run one-durable 0)"
     if [ -z "$s1" ] || awk "BEGIN { exit !($w < $s1) }"; then s1=$w; f1=$c; q1=$m; fi
+    one_wall=$w
     read -r w c m <<< "$(run all-durable "$all_cores")"
     if [ -z "$s2" ] || awk "BEGIN { exit !($w < $s2) }"; then s2=$w; f2=$c; q2=$m; fi
+    speedups_durable+=("$(calc "$one_wall / $w")")
 done
 network_bytes=$(wc -c < "$DATA/network.json")
 # What a run writing over the previous network.json pays on top: the rename of a
@@ -165,6 +176,14 @@ file=$RESULTS/extract-$date.md
     fi
     echo
     echo "MB/s is corpus megabytes (10^6 bytes) per wall-clock second of the whole command: reading, every pass, merging and writing network.json to a temporary file renamed into place (with \`FACTIONS_FSYNC=1\`, forced to disk before the rename); each row is the fastest of $RUNS runs (the rows taking turns), with that run's CPU time and peak memory. Each run writes where no file is (the previous run's output removed before the clock starts): renaming a network.json over an existing one of the same size took $replace_s s more on this disk, the file system freeing the old file's blocks."
+    # sorted VALUES...: the values in order and their median.
+    spread() {
+        local sorted
+        sorted=$(printf '%s\n' "$@" | sort -n)
+        echo "$(echo "$sorted" | paste -sd' ') (median $(echo "$sorted" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'))"
+    }
+    echo
+    echo "Speed-up on $(nproc) cores run by run (each all-cores run against the one-core run of its row just before it): with discovery $(spread "${speedups[@]}"); \`--no-discover\` $(spread "${speedups_curated[@]}"); forced to disk $(spread "${speedups_durable[@]}")."
     if [ -n "$b1" ]; then
         echo
         ratios=$(printf '%s\n' "${pairs[@]}" | sort -n | paste -sd' ')
