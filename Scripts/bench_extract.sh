@@ -79,40 +79,40 @@ run() {
 # identical builds on this machine.
 RUNS=${EXTRACT_RUNS:-3}
 all_cores=$(seq -s, 0 $(( $(nproc) - 1 )))
-w1=; w2=; v1=; v2=; b1=; s1=; s2=
+# By run label: the fastest run's wall s, CPU s and peak KiB.
+declare -A wall cpu peak
+# measure LABEL CPULIST [FLAGS]: a run, kept when it is LABEL's fastest yet; its wall
+# time in $last.
+measure() {
+    local w c m
+    read -r w c m <<< "$(run "$@")"
+    if [ -z "${wall[$1]:-}" ] || awk "BEGIN { exit !($w < ${wall[$1]}) }"; then wall[$1]=$w; cpu[$1]=$c; peak[$1]=$m; fi
+    last=$w
+}
+# By row (default, curated, durable): each all-cores run against the one-core run of
+# the row just before it. The fastest runs of the two can fall in different states of
+# the machine, which moved the speed-up of the fastest runs from 1.66 to 1.99 between
+# runs of builds that differ in the writer alone.
+declare -A speedups
+# pair ROW [FLAGS]: ROW's one-core run (its wall time left in $one_last), then its
+# all-cores run.
+pair() {
+    local row=$1
+    shift
+    measure "one-$row" 0 "$@"
+    one_last=$last
+    measure "all-$row" "$all_cores" "$@"
+    speedups[$row]+=" $(calc "$one_last / $last")"
+}
 pairs=()
-# Each all-cores run against the one-core run of the same row just before it: the
-# fastest runs of the two can fall in different states of the machine, which moved the
-# speed-up of the fastest runs from 1.66 to 1.99 between runs of builds that differ in
-# the writer alone.
-speedups=(); speedups_curated=(); speedups_durable=()
 for _ in $(seq "$RUNS"); do
-    if [ -n "$base_bin" ]; then
-        read -r w c m <<< "$(run baseline 0)"
-        if [ -z "$b1" ] || awk "BEGIN { exit !($w < $b1) }"; then b1=$w; e1=$c; o1=$m; fi
-        base_wall=$w
-    fi
-    read -r w c m <<< "$(run one 0)"
-    if [ -z "$w1" ] || awk "BEGIN { exit !($w < $w1) }"; then w1=$w; c1=$c; m1=$m; fi
-    one_wall=$w
+    [ -n "$base_bin" ] && measure baseline 0 && base_wall=$last
+    pair default
     # Each run of this build against the baseline's run just before it: the fastest
     # runs of the two can fall minutes apart, in different states of the machine.
-    [ -n "$base_bin" ] && pairs+=("$(calc "$w / $base_wall")")
-    read -r w c m <<< "$(run all "$all_cores")"
-    if [ -z "$w2" ] || awk "BEGIN { exit !($w < $w2) }"; then w2=$w; c2=$c; m2=$m; fi
-    speedups+=("$(calc "$one_wall / $w")")
-    read -r w c m <<< "$(run one-curated 0 --no-discover)"
-    if [ -z "$v1" ] || awk "BEGIN { exit !($w < $v1) }"; then v1=$w; d1=$c; n1=$m; fi
-    one_wall=$w
-    read -r w c m <<< "$(run all-curated "$all_cores" --no-discover)"
-    if [ -z "$v2" ] || awk "BEGIN { exit !($w < $v2) }"; then v2=$w; d2=$c; n2=$m; fi
-    speedups_curated+=("$(calc "$one_wall / $w")")
-    read -r w c m <<< "$(run one-durable 0)"
-    if [ -z "$s1" ] || awk "BEGIN { exit !($w < $s1) }"; then s1=$w; f1=$c; q1=$m; fi
-    one_wall=$w
-    read -r w c m <<< "$(run all-durable "$all_cores")"
-    if [ -z "$s2" ] || awk "BEGIN { exit !($w < $s2) }"; then s2=$w; f2=$c; q2=$m; fi
-    speedups_durable+=("$(calc "$one_wall / $w")")
+    [ -n "$base_bin" ] && pairs+=("$(calc "$one_last / $base_wall")")
+    pair curated --no-discover
+    pair durable
 done
 network_bytes=$(wc -c < "$DATA/network.json")
 # What a run writing over the previous network.json pays on top: the rename of a
@@ -165,14 +165,17 @@ file=$RESULTS/extract-$date.md
     echo
     echo "| actors | readings of each text | cores | wall s | CPU s | MB/s | peak MiB | speed-up on $(nproc) cores |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-    echo "| lexicon + discovery (default) | 2 | 1 | $w1 | $c1 | $(mbps "$w1") | $(mib "$m1") | |"
-    echo "| lexicon + discovery (default) | 2 | $(nproc) | $w2 | $c2 | $(mbps "$w2") | $(mib "$m2") | $(calc "$w1 / $w2") |"
-    echo "| lexicon only (\`--no-discover\`) | 1 | 1 | $v1 | $d1 | $(mbps "$v1") | $(mib "$n1") | |"
-    echo "| lexicon only (\`--no-discover\`) | 1 | $(nproc) | $v2 | $d2 | $(mbps "$v2") | $(mib "$n2") | $(calc "$v1 / $v2") |"
-    echo "| lexicon + discovery, forced to disk (\`FACTIONS_FSYNC=1\`) | 2 | 1 | $s1 | $f1 | $(mbps "$s1") | $(mib "$q1") | |"
-    echo "| lexicon + discovery, forced to disk (\`FACTIONS_FSYNC=1\`) | 2 | $(nproc) | $s2 | $f2 | $(mbps "$s2") | $(mib "$q2") | $(calc "$s1 / $s2") |"
-    if [ -n "$b1" ]; then
-        echo "| build $base_rev (baseline): lexicon + discovery | 2 | 1 | $b1 | $e1 | $(mbps "$b1") | $(mib "$o1") | |"
+    # rows ROW ACTORS READINGS: the one-core and all-cores rows of ROW.
+    rows() {
+        local one=one-$1 all=all-$1
+        echo "| $2 | $3 | 1 | ${wall[$one]} | ${cpu[$one]} | $(mbps "${wall[$one]}") | $(mib "${peak[$one]}") | |"
+        echo "| $2 | $3 | $(nproc) | ${wall[$all]} | ${cpu[$all]} | $(mbps "${wall[$all]}") | $(mib "${peak[$all]}") | $(calc "${wall[$one]} / ${wall[$all]}") |"
+    }
+    rows default "lexicon + discovery (default)" 2
+    rows curated "lexicon only (\`--no-discover\`)" 1
+    rows durable "lexicon + discovery, forced to disk (\`FACTIONS_FSYNC=1\`)" 2
+    if [ -n "$base_bin" ]; then
+        echo "| build $base_rev (baseline): lexicon + discovery | 2 | 1 | ${wall[baseline]} | ${cpu[baseline]} | $(mbps "${wall[baseline]}") | $(mib "${peak[baseline]}") | |"
     fi
     echo
     echo "MB/s is corpus megabytes (10^6 bytes) per wall-clock second of the whole command: reading, every pass, merging and writing network.json to a temporary file renamed into place (with \`FACTIONS_FSYNC=1\`, forced to disk before the rename); each row is the fastest of $RUNS runs (the rows taking turns), with that run's CPU time and peak memory. Each run writes where no file is (the previous run's output removed before the clock starts): renaming a network.json over an existing one of the same size took $replace_s s more on this disk, the file system freeing the old file's blocks."
@@ -183,12 +186,12 @@ file=$RESULTS/extract-$date.md
         echo "$(echo "$sorted" | paste -sd' ') (median $(echo "$sorted" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'))"
     }
     echo
-    echo "Speed-up on $(nproc) cores run by run (each all-cores run against the one-core run of its row just before it): with discovery $(spread "${speedups[@]}"); \`--no-discover\` $(spread "${speedups_curated[@]}"); forced to disk $(spread "${speedups_durable[@]}")."
-    if [ -n "$b1" ]; then
+    # The values are words of one string: split on purpose.
+    # shellcheck disable=SC2086
+    echo "Speed-up on $(nproc) cores run by run (each all-cores run against the one-core run of its row just before it): with discovery $(spread ${speedups[default]}); \`--no-discover\` $(spread ${speedups[curated]}); forced to disk $(spread ${speedups[durable]})."
+    if [ -n "$base_bin" ]; then
         echo
-        ratios=$(printf '%s\n' "${pairs[@]}" | sort -n | paste -sd' ')
-        median=$(printf '%s\n' "${pairs[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
-        echo "Against build $base_rev, one core with discovery: each run of this build took $ratios of the wall time of the baseline's run just before it (median $median); the fastest runs of each, $(calc "$w1 / $b1")."
+        echo "Against build $base_rev, one core with discovery: each run of this build took, of the wall time of the baseline's run just before it, $(spread "${pairs[@]}"); the fastest runs of each, $(calc "${wall[one-default]} / ${wall[baseline]}")."
     fi
     if [ -n "$instructions" ]; then
         read -r count count_curated bytes <<< "$instructions"
