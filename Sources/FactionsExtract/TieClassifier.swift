@@ -147,28 +147,27 @@ public struct TieClassifier: Sendable {
     /// hash or comparison and a retain and release each; callgrind, 4.95 MB corpus).
     struct WordFlags: OptionSet, Sendable {
         let rawValue: UInt16
-        static let opensCue = WordFlags(rawValue: 1 << 0)
-        static let clauseBreak = WordFlags(rawValue: 1 << 1)
-        static let connector = WordFlags(rawValue: 1 << 2)
-        static let negation = WordFlags(rawValue: 1 << 3)
-        static let auxiliary = WordFlags(rawValue: 1 << 4)
-        static let apposition = WordFlags(rawValue: 1 << 5)
-        static let roleNoun = WordFlags(rawValue: 1 << 6)
-        static let occupation = WordFlags(rawValue: 1 << 7)
+        static let clauseBreak = WordFlags(rawValue: 1 << 0)
+        static let connector = WordFlags(rawValue: 1 << 1)
+        static let negation = WordFlags(rawValue: 1 << 2)
+        static let auxiliary = WordFlags(rawValue: 1 << 3)
+        static let apposition = WordFlags(rawValue: 1 << 4)
+        static let roleNoun = WordFlags(rawValue: 1 << 5)
+        static let occupation = WordFlags(rawValue: 1 << 6)
         /// "and", ",", "or", "&": what joins mentions into a group.
-        static let coordinator = WordFlags(rawValue: 1 << 8)
+        static let coordinator = WordFlags(rawValue: 1 << 7)
         /// "who", "which".
-        static let relative = WordFlags(rawValue: 1 << 9)
-        static let by = WordFlags(rawValue: 1 << 10)
-        static let had = WordFlags(rawValue: 1 << 11)
-        static let of = WordFlags(rawValue: 1 << 12)
-        static let the = WordFlags(rawValue: 1 << 13)
-        static let other = WordFlags(rawValue: 1 << 14)
-        static let between = WordFlags(rawValue: 1 << 15)
+        static let relative = WordFlags(rawValue: 1 << 8)
+        static let by = WordFlags(rawValue: 1 << 9)
+        static let had = WordFlags(rawValue: 1 << 10)
+        static let of = WordFlags(rawValue: 1 << 11)
+        static let the = WordFlags(rawValue: 1 << 12)
+        static let other = WordFlags(rawValue: 1 << 13)
+        static let between = WordFlags(rawValue: 1 << 14)
     }
 
-    /// The tokens of a sentence in lowercase, and what each is (opens a cue, breaks a
-    /// clause, connects mentions): the classifier asks these of each token several
+    /// The tokens of a sentence in lowercase, what each is (breaks a clause, connects
+    /// mentions) and the cues it opens: the classifier asks these of each token several
     /// times over, and each question was a set or dictionary lookup of the word.
     ///
     /// Read from the vocabulary's own per-word arrays (`Vocabulary.lowered` fills them
@@ -204,9 +203,6 @@ public struct TieClassifier: Sendable {
         }
     }
 
-    /// What `lowercase`, a lowercase token, is.
-    func flags(_ lowercase: String) -> WordFlags { Self.flags(lowercase, opensCue: cueListOf[lowercase] != nil) }
-
     /// The number of the list of cues that open with `lowercase`, a lowercase token, or -1.
     func cueList(_ lowercase: String) -> Int32 { cueListOf[lowercase] ?? -1 }
 
@@ -215,9 +211,9 @@ public struct TieClassifier: Sendable {
         (appositionWords, .apposition), (roleNouns, .roleNoun), (occupations, .occupation),
     ]
 
-    static func flags(_ lowercase: String, opensCue: Bool = false) -> WordFlags {
+    /// What `lowercase`, a lowercase token, is.
+    static func flags(_ lowercase: String) -> WordFlags {
         var flags: WordFlags = []
-        if opensCue { flags.insert(.opensCue) }
         for (list, flag) in flagLists where list.contains(lowercase) { flags.insert(flag) }
         switch lowercase {
         case "and", ",", "or", "&": flags.insert(.coordinator)

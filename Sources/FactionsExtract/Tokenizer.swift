@@ -421,8 +421,8 @@ public struct Tokenizer: Sendable {
                 }
             }
         } else {
+            // Fewer than eight scalars left: the word fits in `low`.
             pack(scalars, &j, upTo: n, into: &low)
-            if j &- start == 8 { pack(scalars, &j, upTo: n, into: &high) }
         }
         if j < n {
             // Digits, apostrophe and hyphen as bits of one mask.

@@ -214,7 +214,7 @@ struct Vocabulary {
             if lowercase[w] == nil {
                 let lower = strings[w].lowercased()
                 lowercase[w] = lower
-                classifierFlags[w] = classifier.flags(lower)
+                classifierFlags[w] = TieClassifier.flags(lower)
                 cueList[w] = classifier.cueList(lower)
             }
         }

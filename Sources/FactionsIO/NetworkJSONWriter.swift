@@ -450,7 +450,6 @@ private final class RunPipeline: @unchecked Sendable {
             condition.broadcast()
         }
         writing = false
-        condition.broadcast()
         condition.unlock()
     }
 }
